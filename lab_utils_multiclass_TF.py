@@ -1,0 +1,750 @@
+"""Helpers of the multi-class classification lab: data, decision regions,
+and what each unit of a small ReLU -> linear network computes.
+
+The module is organised as *compute, then draw*:
+
+* pure functions return arrays (``predict_class_ids``, ``decision_regions``,
+  ``relu_layer``, ``unit_maps``);
+* drawing functions validate their input, call the compute functions, draw
+  inside the course style (:func:`lab_utils_common.lab_style`) and return the
+  figure. They accept ``ax=`` or ``fig=`` to draw into an existing figure.
+
+Importing the module changes no global state.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import keras
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap, ListedColormap
+
+from lab_utils_common import (
+    as_finite_array,
+    dlblue,
+    dlc,
+    dlcolors,
+    dldarkblue,
+    dldarkred,
+    dlmagenta,
+    dlmedblue,
+    dlorange,
+    dlpurple,
+    lab_style,
+)
+
+__all__ = [
+    # colours (re-exported from lab_utils_common, plus the class colours)
+    "dlblue", "dlorange", "dldarkred", "dlmagenta", "dlpurple", "dldarkblue", "dlmedblue",
+    "dlcolors", "dlc", "dkcolors", "ltcolors", "dkcolors_map", "ltcolors_map", "class_colors",
+    # compute
+    "predict_class_ids", "plot_limits", "decision_regions", "relu_layer", "unit_maps",
+    # draw
+    "plt_mc", "plt_cat_mc", "plt_layer_relu", "plt_output_layer_linear",
+    "plt_mc_data", "plot_mc_data", "plot_cat_decision_boundary_mc", "plt_prob_z",
+    "truncate_colormap",
+    # training
+    "PrintLoss",
+]
+
+# ---------------------------------------------------------------------------
+# Colours: class 0 blue, 1 green, 2 orange, 3 purple (the prose relies on it)
+# ---------------------------------------------------------------------------
+_PAIRED = mpl.colormaps["Paired"]
+_TAB20 = mpl.colormaps["tab20"]
+dkcolors = _PAIRED(np.array([1, 3, 7, 9, 5, 11]))
+ltcolors = _PAIRED(np.array([0, 2, 6, 8, 4, 10]))
+dkcolors_map = ListedColormap(dkcolors, name="dkcolors")
+ltcolors_map = ListedColormap(ltcolors, name="ltcolors")
+
+# Classes 6-9 continue with tab20's pink, grey, olive and cyan pairs.
+_DARK = np.vstack([dkcolors, _TAB20(np.array([12, 14, 16, 18]))])
+_LIGHT = np.vstack([ltcolors, _TAB20(np.array([13, 15, 17, 19]))])
+MAX_CLASSES = len(_DARK)
+MAX_UNITS = 8
+
+_EDGE = "#333333"
+_BOUNDARY = "#222222"
+
+
+def class_colors(n_classes):
+    """Dark and light RGBA colours of classes ``0 .. n_classes - 1``.
+
+    Returns
+    -------
+    dark, light : ndarray of shape (n_classes, 4)
+    """
+    n = _n_classes(n_classes)
+    return _DARK[:n], _LIGHT[:n]
+
+
+def truncate_colormap(cmap, minval=0.0, maxval=1.0, n=100):
+    """Colormap made of the ``[minval, maxval]`` part of ``cmap`` (a Colormap or its name)."""
+    cmap = mpl.colormaps[cmap] if isinstance(cmap, str) else cmap
+    if not 0.0 <= minval < maxval <= 1.0:
+        raise ValueError(f"need 0 <= minval < maxval <= 1; got minval={minval}, maxval={maxval}")
+    colors = cmap(np.linspace(minval, maxval, int(n)))
+    return LinearSegmentedColormap.from_list(
+        f"trunc({cmap.name},{minval:.2f},{maxval:.2f})", colors
+    )
+
+
+# Background of the layer-1 maps: white where the unit outputs 0, grey where it is active.
+_ACTIVATION_CMAP = truncate_colormap("Greys", 0.0, 0.55)
+
+
+def _output_cmap(k):
+    """White-to-class-colour ramp for output unit ``k``: strong colour = high score."""
+    return LinearSegmentedColormap.from_list(f"unit{k}", ["white", _LIGHT[k % MAX_CLASSES],
+                                                          _DARK[k % MAX_CLASSES]])
+
+
+# ---------------------------------------------------------------------------
+# Argument checks
+# ---------------------------------------------------------------------------
+def _points(X, name="X"):
+    """``X`` as a finite float array of shape (m, 2)."""
+    return as_finite_array(X, name, ndim=2, columns=2)
+
+
+def _n_classes(classes, name="classes"):
+    """Number of classes from an int or from the ids ``[0, 1, ..., k-1]``."""
+    if isinstance(classes, numbers.Integral) and not isinstance(classes, bool):
+        n = int(classes)
+    else:
+        ids = np.asarray(classes)
+        if ids.ndim != 1 or ids.size == 0 or not np.issubdtype(ids.dtype, np.integer) \
+                or not np.array_equal(ids, np.arange(ids.size)):
+            raise TypeError(
+                f"{name} must be the number of classes or the ids 0..k-1; got {classes!r}"
+            )
+        n = ids.size
+    if not 1 <= n <= MAX_CLASSES:
+        raise ValueError(f"{name} must be between 1 and {MAX_CLASSES}; got {n}")
+    return n
+
+
+def _labels(y, m, n_classes, name="y"):
+    """``y`` of shape (m,) or (m, 1) as int class ids in ``[0, n_classes)``."""
+    arr = as_finite_array(y, name)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr[:, 0]
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must have shape (m,) or (m, 1); got shape {arr.shape}")
+    if arr.shape[0] != m:
+        raise ValueError(f"X and {name} must have the same length; got {m} and {arr.shape[0]}")
+    ids = arr.astype(np.int64)
+    if not np.array_equal(ids, arr):
+        raise ValueError(f"{name} must hold integer class ids; got non-integer values")
+    bad = ids[(ids < 0) | (ids >= n_classes)]
+    if bad.size:
+        raise ValueError(
+            f"{name} holds class id {int(bad[0])}, outside classes 0..{n_classes - 1}"
+        )
+    return ids
+
+
+def _layer(W, b, inputs, W_name="W", b_name="b"):
+    """Check a dense layer's weights: ``W`` (inputs, units), ``b`` (units,)."""
+    W = as_finite_array(W, W_name, ndim=2)
+    if W.shape[0] != inputs:
+        raise ValueError(
+            f"{W_name} must have shape ({inputs}, units) to fit X; got shape {W.shape}"
+        )
+    b = as_finite_array(b, b_name).reshape(-1)
+    if b.shape[0] != W.shape[1]:
+        raise ValueError(
+            f"{b_name} must have shape ({W.shape[1]},) to fit {W_name} of shape {W.shape}; "
+            f"got {np.shape(b)}"
+        )
+    return W, b
+
+
+def _range(rng, name):
+    """``(low, high)`` with ``low < high``, as floats."""
+    arr = as_finite_array(rng, name, ndim=1)
+    if arr.shape != (2,) or not arr[0] < arr[1]:
+        raise ValueError(f"{name} must be (low, high) with low < high; got {rng!r}")
+    return float(arr[0]), float(arr[1])
+
+
+# ---------------------------------------------------------------------------
+# Compute: pure functions returning arrays
+# ---------------------------------------------------------------------------
+def predict_class_ids(model, X):
+    """Class id predicted by ``model`` for each row of ``X``, in one call.
+
+    Parameters
+    ----------
+    model : keras.Model, scikit-learn classifier or callable
+        A Keras model or a callable returning scores of shape (N, k) (the
+        largest score wins) or class ids of shape (N,); a scikit-learn
+        classifier's ``predict``.
+    X : ndarray of shape (N, 2)
+
+    Returns
+    -------
+    ids : ndarray of int, shape (N,)
+    """
+    X = _points(X)
+    if isinstance(model, keras.Model):
+        call = lambda A: keras.ops.convert_to_numpy(model(A.astype(np.float32), training=False))  # noqa: E731
+    elif hasattr(model, "predict") and hasattr(model, "classes_"):
+        call = model.predict
+    elif callable(model):
+        call = model
+    else:
+        raise TypeError(
+            "model must be a Keras model, a scikit-learn classifier or a callable; "
+            f"got {type(model).__name__}"
+        )
+    try:
+        out = np.asarray(call(X))
+    except Exception as err:  # the model's own error, re-raised with context
+        raise ValueError(
+            f"model could not predict on X of shape {X.shape}: {type(err).__name__}: {err}"
+        ) from err
+    if out.ndim == 2 and out.shape[1] > 1:
+        out = np.argmax(out, axis=1)
+    out = out.reshape(out.shape[0], -1)[:, 0] if out.ndim == 2 else out
+    if out.shape != (X.shape[0],):
+        raise ValueError(
+            f"model must return scores (N, k) or class ids (N,) for N={X.shape[0]}; "
+            f"got shape {np.shape(out)}"
+        )
+    ids = out.astype(np.int64)
+    if not np.array_equal(ids, out):
+        raise ValueError("model returned non-integer class ids")
+    return ids
+
+
+def plot_limits(X, *, margin=1.0):
+    """Axis ranges around the points: ``(x0_min - margin, x0_max + margin)`` and likewise x1.
+
+    Parameters
+    ----------
+    X : ndarray of shape (N, 2)
+
+    Returns
+    -------
+    x0_rng, x1_rng : tuple of float
+    """
+    X = _points(X)
+    lo = X.min(axis=0) - margin
+    hi = X.max(axis=0) + margin
+    hi = np.where(hi > lo, hi, lo + 1.0)
+    return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
+
+
+def _mesh(x0_rng, x1_rng, resolution):
+    """Grid points of the rectangle: ``xx0``, ``xx1`` of shape (resolution, resolution)."""
+    x0 = np.linspace(x0_rng[0], x0_rng[1], resolution)
+    x1 = np.linspace(x1_rng[0], x1_rng[1], resolution)
+    return np.meshgrid(x0, x1)
+
+
+def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False):
+    """Class predicted by ``model`` on a mesh that covers ``X``.
+
+    Parameters
+    ----------
+    X : ndarray of shape (N, 2)
+        Only its extent is used.
+    model : see :func:`predict_class_ids`
+    resolution : int, default=200
+        Mesh points per axis.
+    margin : float, default=1.0
+    pointwise : bool, default=False
+        Call ``model`` once per mesh point with an array of shape (1, 2), for
+        functions that only accept one example. Otherwise it is called once.
+
+    Returns
+    -------
+    xx0, xx1 : ndarray of shape (resolution, resolution)
+    ids : ndarray of int, shape (resolution, resolution)
+    """
+    resolution = _resolution(resolution)
+    xx0, xx1 = _mesh(*plot_limits(X, margin=margin), resolution)
+    grid = np.column_stack([xx0.ravel(), xx1.ravel()])
+    if pointwise:
+        ids = np.array([predict_class_ids(model, row[None, :])[0] for row in grid])
+    else:
+        ids = predict_class_ids(model, grid)
+    return xx0, xx1, ids.reshape(xx0.shape)
+
+
+def relu_layer(X, W1, b1):
+    """Output of a dense ReLU layer, ``max(0, X @ W1 + b1)``.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    W1 : ndarray of shape (n, units)
+    b1 : ndarray of shape (units,)
+
+    Returns
+    -------
+    A1 : ndarray of shape (m, units)
+    """
+    X = as_finite_array(X, "X", ndim=2)
+    W1, b1 = _layer(W1, b1, X.shape[1], "W1", "b1")
+    return np.maximum(0.0, X @ W1 + b1)
+
+
+def unit_maps(W, b, x0_rng, x1_rng, *, relu=False, resolution=100):
+    """Each unit's output over a rectangle of its 2-D input plane.
+
+    Parameters
+    ----------
+    W : ndarray of shape (2, units)
+    b : ndarray of shape (units,)
+    x0_rng, x1_rng : (float, float)
+    relu : bool, default=False
+        Apply ReLU (layer 1) or leave the output linear (output layer).
+    resolution : int, default=100
+
+    Returns
+    -------
+    xx0, xx1 : ndarray of shape (resolution, resolution)
+    values : ndarray of shape (units, resolution, resolution)
+    """
+    W, b = _layer(W, b, 2)
+    xx0, xx1 = _mesh(_range(x0_rng, "x0_rng"), _range(x1_rng, "x1_rng"), _resolution(resolution))
+    values = np.einsum("iu,irc->urc", W, np.stack([xx0, xx1])) + b[:, None, None]
+    if relu:
+        np.maximum(values, 0.0, out=values)
+    return xx0, xx1, values
+
+
+def _resolution(resolution):
+    if not isinstance(resolution, numbers.Integral) or resolution < 2:
+        raise ValueError(f"resolution must be an integer >= 2; got {resolution!r}")
+    return int(resolution)
+
+
+# ---------------------------------------------------------------------------
+# Draw: small pieces shared by the figures
+# ---------------------------------------------------------------------------
+_GRIDS = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 5: (2, 3), 6: (2, 3),
+          7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}
+
+
+def _new_figure(figsize, nrows=1, ncols=1):
+    """A pyplot figure (so ipympl shows it) with a grid of axes; call inside ``lab_style``."""
+    fig = plt.figure(figsize=figsize)
+    if hasattr(type(fig.canvas), "header_visible"):  # ipympl: the title says enough
+        fig.canvas.header_visible = False
+    axes = fig.subplots(nrows, ncols, squeeze=False)
+    return fig, axes
+
+
+def _panels(fig, n, panel_size):
+    """A figure (new, or ``fig``) with ``n`` panels in a compact grid; spare axes removed."""
+    nrows, ncols = _GRIDS.get(n, (math.ceil(n / 5), 5))
+    size = (panel_size[0] * ncols, panel_size[1] * nrows)
+    if fig is None:
+        fig, axes = _new_figure(size, nrows, ncols)
+    else:
+        axes = fig.subplots(nrows, ncols, squeeze=False)
+    axes = axes.ravel()
+    for ax in axes[n:]:
+        ax.remove()
+    return fig, list(axes[:n])
+
+
+def _draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker="o", colors=None):
+    """Scatter the points of each class in its colour (one Line2D per class: fast)."""
+    colors = _DARK if colors is None else colors
+    labels = _class_labels(n_classes, labels)
+    for k in range(n_classes):
+        sel = ids == k
+        ax.plot(X[sel, 0], X[sel, 1], linestyle="none", marker=marker,
+                markersize=math.sqrt(size), markerfacecolor=colors[k],
+                markeredgecolor=_EDGE, markeredgewidth=0.5, label=labels[k])
+
+
+def _class_labels(n_classes, labels):
+    if labels is None:
+        return [f"c{k}" for k in range(n_classes)]
+    if len(labels) < n_classes:
+        raise ValueError(f"class_labels must name {n_classes} classes; got {len(labels)}")
+    return list(labels)
+
+
+def _draw_regions(ax, xx0, xx1, ids, n_classes):
+    """Fill each class's region in its light colour and draw the boundaries."""
+    cmap = ListedColormap(_LIGHT[:n_classes])
+    norm = BoundaryNorm(np.arange(n_classes + 1) - 0.5, n_classes)
+    extent = (xx0[0, 0], xx0[0, -1], xx1[0, 0], xx1[-1, 0])
+    ax.imshow(ids, origin="lower", extent=extent, cmap=cmap, norm=norm,
+              interpolation="nearest", aspect="auto")
+    present = np.unique(ids)
+    if present.size > 1:
+        levels = np.arange(present.min(), present.max()) + 0.5
+        ax.contour(xx0, xx1, ids, levels=levels, colors=_BOUNDARY, linewidths=1)
+
+
+def _draw_value_map(ax, xx0, xx1, values, cmap, label, outline=None):
+    """Background shaded by ``values`` with a colour bar, and the outline of a region.
+
+    ``outline`` is a boolean mask on the mesh (default: where ``values > 0``).
+    """
+    extent = (xx0[0, 0], xx0[0, -1], xx1[0, 0], xx1[-1, 0])
+    im = ax.imshow(values, origin="lower", extent=extent, cmap=cmap, aspect="auto",
+                   interpolation="bilinear")
+    cbar = ax.figure.colorbar(im, ax=ax, fraction=0.07, pad=0.03)
+    cbar.set_label(label)
+    cbar.outline.set_visible(False)
+    mask = values > 0 if outline is None else outline
+    if mask.any() and not mask.all():
+        ax.contour(xx0, xx1, mask.astype(float), levels=[0.5], colors=_BOUNDARY,
+                   linewidths=1.5)
+
+
+def _legend(ax, **kwargs):
+    ax.legend(loc="best", fontsize="small", framealpha=0.8, handletextpad=0.2,
+              borderpad=0.3, **kwargs)
+
+
+# ---------------------------------------------------------------------------
+# Draw: the four figures of the lab
+# ---------------------------------------------------------------------------
+def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
+    """Scatter a multi-class data set, one colour per class.
+
+    Parameters
+    ----------
+    X_train : ndarray of shape (m, 2)
+    y_train : ndarray of shape (m,) or (m, 1)
+        Class ids ``0 .. classes - 1``.
+    classes : int
+        Number of classes.
+    centers : array-like of shape (classes, 2), optional
+        Cluster centres used to make the data; marked with a cross.
+    std : float, optional
+        Cluster standard deviation; shown in the title.
+    ax : matplotlib Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    X = _points(X_train, "X_train")
+    n = _n_classes(classes)
+    y = _labels(y_train, X.shape[0], n, "y_train")
+    if centers is not None:
+        centers = as_finite_array(centers, "centers", ndim=2, columns=2)
+    with lab_style():
+        fig, ax = _figure_and_axes(ax, (3.6, 3.2))
+        _draw_classes(ax, X, y, n)
+        if centers is not None:
+            ax.plot(centers[:, 0], centers[:, 1], linestyle="none", marker="+",
+                    markersize=9, markeredgewidth=2, color="black", label="centre")
+        title = f"{n}-class data"
+        ax.set_title(title if std is None else f"{title}, std {float(std):g}")
+        ax.set_xlabel("x0")
+        ax.set_ylabel("x1")
+        _legend(ax)
+    return fig
+
+
+def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200):
+    """The data set over the model's decision regions.
+
+    Parameters
+    ----------
+    X_train : ndarray of shape (m, 2)
+    y_train : ndarray of shape (m,) or (m, 1)
+    model : keras.Model, scikit-learn classifier or callable
+        See :func:`predict_class_ids`. Called once, on the whole mesh.
+    classes : int
+    ax : matplotlib Axes, optional
+    resolution : int, default=200
+        Mesh points per axis.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    X = _points(X_train, "X_train")
+    n = _n_classes(classes)
+    y = _labels(y_train, X.shape[0], n, "y_train")
+    xx0, xx1, ids = decision_regions(X, model, resolution=resolution)
+    _check_predicted(ids, n)
+    with lab_style():
+        fig, ax = _figure_and_axes(ax, (3.6, 3.2))
+        _draw_regions(ax, xx0, xx1, ids, n)
+        _draw_classes(ax, X, y, n)
+        ax.set_title("Decision regions")
+        ax.set_xlabel("x0")
+        ax.set_ylabel("x1")
+        _legend(ax)
+    return fig
+
+
+def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
+    """One panel per layer-1 ReLU unit: its output over the input plane.
+
+    The background is the unit's output ``max(0, x @ W1[:, j] + b1[j])`` (white
+    where it is 0, with a colour bar); the dark line is where the output turns
+    from zero to positive; the data are drawn on top.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    Y : ndarray of shape (m,) or (m, 1)
+    W1 : ndarray of shape (2, units), 1 <= units <= 8
+    b1 : ndarray of shape (units,)
+    classes : int
+    fig : matplotlib Figure, optional
+        An empty figure to draw into.
+    resolution : int, default=100
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    X = _points(X)
+    n = _n_classes(classes)
+    y = _labels(Y, X.shape[0], n, "Y")
+    W1, b1 = _layer(W1, b1, 2, "W1", "b1")
+    units = _unit_count(W1, "W1")
+    x0_rng, x1_rng = plot_limits(X)
+    xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
+    with lab_style():
+        fig, axes = _panels(fig, units, (3.4, 2.8))
+        for j, ax in enumerate(axes):
+            _draw_value_map(ax, xx0, xx1, maps[j], _ACTIVATION_CMAP, f"a{j}")
+            _draw_classes(ax, X, y, n, size=25)
+            ax.set_title(f"Layer 1, unit {j}")
+            ax.set_xlabel("x0")
+            ax.set_ylabel("x1")
+        _legend(axes[0])
+        _space_panels(fig)
+    return fig
+
+
+def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fig=None,
+                            resolution=100):
+    """One panel per output unit: its linear output over the plane of layer-1 outputs.
+
+    The background is the unit's output ``a @ W[:, k] + b[k]`` (strong colour =
+    high score); the dark line outlines where unit k has the largest output of
+    all units, i.e. where the network predicts class k.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+        Layer-1 outputs ``a1`` of the examples.
+    Y : ndarray of shape (m,) or (m, 1)
+    W : ndarray of shape (2, units), 2 <= units <= 10
+    b : ndarray of shape (units,)
+    classes : int
+    x0_rng, x1_rng : (float, float), optional
+        Ranges of the a0 and a1 axes; by default they cover the data.
+    fig : matplotlib Figure, optional
+    resolution : int, default=100
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    X = _points(X)
+    n = _n_classes(classes)
+    y = _labels(Y, X.shape[0], n, "Y")
+    W, b = _layer(W, b, 2)
+    units = W.shape[1]
+    if not 1 <= units <= MAX_CLASSES:
+        raise ValueError(f"W must have 1 to {MAX_CLASSES} output units; got {units}")
+    auto0, auto1 = plot_limits(X, margin=0.25)
+    x0_rng = auto0 if x0_rng is None else _range(x0_rng, "x0_rng")
+    x1_rng = auto1 if x1_rng is None else _range(x1_rng, "x1_rng")
+    xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
+    with lab_style():
+        fig, axes = _panels(fig, units, (3.4, 2.8))
+        winner = np.argmax(maps, axis=0)
+        for k, ax in enumerate(axes):
+            _draw_value_map(ax, xx0, xx1, maps[k], _output_cmap(k), f"z{k}",
+                            outline=winner == k)
+            _draw_classes(ax, X, y, n, size=25)
+            ax.set_xlim(x0_rng)
+            ax.set_ylim(x1_rng)
+            ax.set_title(f"Output unit {k}")
+            ax.set_xlabel("a0 (layer 1)")
+            ax.set_ylabel("a1 (layer 1)")
+        _legend(axes[0])
+        _space_panels(fig)
+    return fig
+
+
+def _unit_count(W1, name):
+    units = W1.shape[1]
+    if not 1 <= units <= MAX_UNITS:
+        raise ValueError(f"{name} must have 1 to {MAX_UNITS} units (columns); got {units}")
+    return units
+
+
+def _check_predicted(ids, n_classes):
+    bad = ids[(ids < 0) | (ids >= n_classes)]
+    if bad.size:
+        raise ValueError(
+            f"model predicted class id {int(bad[0])}, outside classes 0..{n_classes - 1}"
+        )
+
+
+def _figure_and_axes(ax, figsize):
+    if ax is None:
+        fig, axes = _new_figure(figsize)
+        return fig, axes[0, 0]
+    return ax.figure, ax
+
+
+def _space_panels(fig):
+    fig.subplots_adjust(left=0.1, right=0.93, bottom=0.14, top=0.9, wspace=0.45, hspace=0.55)
+
+
+# ---------------------------------------------------------------------------
+# Draw: the general-purpose helpers of the original module
+# ---------------------------------------------------------------------------
+def plt_mc_data(ax, X, y, classes, class_labels=None, map=plt.cm.Paired,  # noqa: A002
+                legend=False, size=50, m="o", equal_xy=False):
+    """Scatter ``X`` onto ``ax``, one colour per class.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,) or (m, 1)
+    classes : int
+    class_labels : list of str, optional
+        Legend labels; ``"c0", "c1", ...`` by default.
+    map : Colormap, default=plt.cm.Paired
+        ``Paired`` gives the lab's class colours; another map is sampled evenly.
+    legend : bool, default=False
+    size : float, default=50
+        Marker area in points squared (as ``scatter``'s ``s``).
+    m : str, default="o"
+        Marker.
+    equal_xy : bool, default=False
+        Equal scaling of both axes.
+    """
+    X = _points(X)
+    n = _n_classes(classes)
+    y = _labels(y, X.shape[0], n)
+    colors = None if map is plt.cm.Paired else _sample_colors(map, n)
+    with lab_style():
+        _draw_classes(ax, X, y, n, labels=class_labels, size=size, marker=m, colors=colors)
+        if equal_xy:
+            ax.set_aspect("equal")
+        if legend:
+            _legend(ax)
+
+
+def _sample_colors(cmap, n):
+    cmap = mpl.colormaps[cmap] if isinstance(cmap, str) else cmap
+    if isinstance(cmap, ListedColormap):
+        return cmap(np.arange(n) % cmap.N)
+    return cmap(np.linspace(0, 1, n))
+
+
+def plot_mc_data(X, y, class_labels=None, legend=False, size=40, *, ax=None):
+    """Scatter ``X`` by class on ``ax`` (default: the current axes).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,) or (m, 1)
+        Class ids; the number of classes is ``max(y) + 1``.
+    class_labels : list of str, optional
+    legend : bool, default=False
+    size : float, default=40
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    ids = as_finite_array(y, "y").reshape(-1)
+    n = int(ids.max()) + 1 if ids.size else 1
+    ax = plt.gca() if ax is None else ax
+    plt_mc_data(ax, X, y, n, class_labels=class_labels, legend=legend, size=size)
+    return ax.figure
+
+
+def plot_cat_decision_boundary_mc(ax, X, predict, class_labels=None, legend=False,
+                                  vector=True, *, resolution=200):
+    """Draw the decision regions of ``predict`` on ``ax`` over a mesh around ``X``.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    X : ndarray of shape (m, 2)
+    predict : callable or model
+        Returns class ids (or scores) for an array of points.
+    class_labels : list of str, optional
+        Names of the classes, for the legend; also fixes the number of classes.
+    legend : bool, default=False
+    vector : bool, default=True
+        ``False``: ``predict`` takes one point (1, 2) at a time.
+    resolution : int, default=200
+    """
+    xx0, xx1, ids = decision_regions(X, predict, resolution=resolution, pointwise=not vector)
+    n = len(class_labels) if class_labels is not None else int(ids.max()) + 1
+    _check_predicted(ids, _n_classes(n))
+    with lab_style():
+        _draw_regions(ax, xx0, xx1, ids, n)
+        if legend:
+            handles = [mpl.patches.Patch(color=_LIGHT[k], label=label)
+                       for k, label in enumerate(_class_labels(n, class_labels))]
+            ax.legend(handles=handles, loc="best", fontsize="small")
+
+
+def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100):
+    """Shade ``ax`` by the scalar function ``fwb`` with a colour bar and its zero contour.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    fwb : callable
+        Maps points of shape (n, 2) to n values (or (1, 2) to one value).
+    x0_rng, x1_rng : (float, float)
+    resolution : int, default=100
+    """
+    xx0, xx1 = _mesh(_range(x0_rng, "x0_rng"), _range(x1_rng, "x1_rng"),
+                     _resolution(resolution))
+    grid = np.column_stack([xx0.ravel(), xx1.ravel()])
+    values = np.asarray(fwb(grid), dtype=float).reshape(-1)
+    if values.size != grid.shape[0]:  # fwb takes one point at a time
+        values = np.array([np.asarray(fwb(p[None, :]), dtype=float).item() for p in grid])
+    with lab_style():
+        _draw_value_map(ax, xx0, xx1, values.reshape(xx0.shape), _ACTIVATION_CMAP, "value")
+
+
+# ---------------------------------------------------------------------------
+# Training
+# ---------------------------------------------------------------------------
+class PrintLoss(keras.callbacks.Callback):
+    """Print the loss every ``every`` epochs (and at the last one): a short, plain log.
+
+    Parameters
+    ----------
+    every : int, default=20
+    """
+
+    def __init__(self, every=20):
+        super().__init__()
+        if not isinstance(every, numbers.Integral) or every < 1:
+            raise ValueError(f"every must be a positive integer; got {every!r}")
+        self.every = int(every)
+
+    def on_epoch_end(self, epoch, logs=None):
+        done = epoch + 1
+        total = self.params.get("epochs", done)
+        if done % self.every == 0 or done == total:
+            loss = (logs or {}).get("loss", float("nan"))
+            print(f"epoch {done:{len(str(total))}d}/{total}: loss {float(loss):.4f}")
