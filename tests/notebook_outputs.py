@@ -1,0 +1,59 @@
+"""Reading an executed notebook's outputs, for the tests."""
+
+import base64
+import io
+import re
+
+import numpy as np
+from PIL import Image
+
+WEIGHT_DIGEST_CELL = (
+    "import hashlib\n"
+    "print('weights sha256', hashlib.sha256("
+    "b''.join(w.tobytes() for w in model.get_weights())).hexdigest())"
+)
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def outputs(nb):
+    return [o for c in code_cells(nb) for o in c.get("outputs", [])]
+
+
+def stream_text(cell, name="stdout"):
+    return "".join(o["text"] for o in cell.get("outputs", [])
+                   if o["output_type"] == "stream" and o["name"] == name)
+
+
+def all_stdout(nb):
+    return "".join(stream_text(c) for c in code_cells(nb))
+
+
+def cell_containing(nb, snippet):
+    """The one code cell whose source contains ``snippet``."""
+    found = [c for c in code_cells(nb) if snippet in c.source]
+    assert len(found) == 1, f"expected one code cell with {snippet!r}, found {len(found)}"
+    return found[0]
+
+
+def figure_pngs(nb):
+    """Decoded RGB arrays of every PNG the outputs hold."""
+    images = []
+    for out in outputs(nb):
+        data = out.get("data", {})
+        if "image/png" in data:
+            raw = base64.b64decode(data["image/png"])
+            images.append(np.asarray(Image.open(io.BytesIO(raw)).convert("RGB"), dtype=float))
+    return images
+
+
+def printed_value(nb, label):
+    """The rest of the stdout line that starts with ``label``."""
+    for line in all_stdout(nb).splitlines():
+        if line.startswith(label):
+            return line[len(label):].strip()
+    raise AssertionError(f"no printed line starts with {label!r}")

@@ -1,0 +1,106 @@
+"""The lab notebook, executed in a real kernel as `make run` does."""
+
+import re
+
+import nbformat
+import numpy as np
+import pytest
+from notebook_outputs import (
+    CONTROL_CHARS,
+    all_stdout,
+    cell_containing,
+    code_cells,
+    figure_pngs,
+    outputs,
+    printed_value,
+    stream_text,
+)
+
+pytestmark = pytest.mark.notebook
+
+SEED_NAMES = ["X_train", "y_train", "model", "W1", "b1", "W2", "b2", "classes"]
+
+
+def test_runs_without_errors(executed_notebook):
+    errors = [o for o in outputs(executed_notebook) if o["output_type"] == "error"]
+    assert errors == []
+    assert all(c.execution_count for c in code_cells(executed_notebook))
+
+
+def test_nothing_on_stderr(executed_notebook):
+    # Warnings (Python's and TensorFlow's) would arrive here as stderr streams.
+    stderr = [o["text"] for o in outputs(executed_notebook)
+              if o["output_type"] == "stream" and o["name"] == "stderr"]
+    assert stderr == []
+
+
+def test_no_control_characters_in_outputs(executed_notebook):
+    for out in outputs(executed_notebook):
+        texts = [out.get("text", "")] + [v for k, v in out.get("data", {}).items()
+                                         if k.startswith("text/") and isinstance(v, str)]
+        for text in texts:
+            assert not CONTROL_CHARS.search(text), repr(text[:200])
+
+
+def test_prints_the_data_set_summary(executed_notebook):
+    text = stream_text(cell_containing(executed_notebook, "class representation"))
+    assert text.splitlines() == [
+        "unique classes [0 1 2 3]",
+        "class representation [3 3 3 0 3 3 3 3 2 0]",
+        "shape of X_train: (100, 2), shape of y_train: (100,)",
+    ]
+
+
+def test_training_log_is_short_and_shows_the_loss(executed_notebook):
+    lines = stream_text(cell_containing(executed_notebook, "model.fit(")).splitlines()
+    assert 5 <= len(lines) <= 20
+    losses = [float(re.search(r"loss (\d+\.\d+)", line).group(1)) for line in lines]
+    assert losses[-1] < losses[0]
+    assert lines[-1].startswith("epoch 200/200")
+
+
+def test_reaches_full_training_accuracy(executed_notebook):
+    assert printed_value(executed_notebook, "training accuracy:") == "100.0%"
+
+
+def test_shows_at_least_four_figures_that_are_not_blank(executed_notebook):
+    images = figure_pngs(executed_notebook)
+    assert len(images) >= 4
+    for img in images:
+        assert img.shape[0] > 100 and img.shape[1] > 100
+        assert img.std() > 20, "a figure is (almost) a single colour"
+
+
+def test_every_figure_is_an_interactive_widget_with_a_png_fallback(executed_notebook):
+    figures = [o for o in outputs(executed_notebook) if "image/png" in o.get("data", {})]
+    for out in figures:
+        assert "application/vnd.jupyter.widget-view+json" in out["data"]
+    # no widget state: viewers and nbconvert fall back to the PNG
+    assert "widgets" not in executed_notebook.metadata
+
+
+def test_no_cell_shows_a_figure_twice(executed_notebook):
+    for cell in code_cells(executed_notebook):
+        pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        plain = [o for o in cell.outputs if o["output_type"] == "execute_result"]
+        assert len(pngs) <= 1 and plain == []
+
+
+def test_keeps_the_seed_names(executed_notebook):
+    source = "\n".join(c.source for c in code_cells(executed_notebook))
+    for name in SEED_NAMES:
+        assert re.search(rf"\b{name}\b\s*(,|=)", source), f"{name} is not assigned"
+    assert re.search(r"set_random_seed\(\d+\)", source)
+
+
+def test_identical_weights_and_output_over_two_runs(executed_notebook, executed_again):
+    first = printed_value(executed_notebook, "weights sha256")
+    assert re.fullmatch(r"[0-9a-f]{64}", first)
+    assert printed_value(executed_again, "weights sha256") == first
+    assert all_stdout(executed_again) == all_stdout(executed_notebook)
+    pngs = zip(figure_pngs(executed_notebook), figure_pngs(executed_again), strict=True)
+    assert all(np.array_equal(a, b) for a, b in pngs)
+
+
+def test_executed_copy_is_a_valid_notebook(executed_notebook):
+    nbformat.validate(executed_notebook)

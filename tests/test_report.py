@@ -1,0 +1,40 @@
+"""The headless run's products: executed notebook, standalone HTML report, images."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+import run_notebook
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture(scope="module")
+def report_html(executed_notebook):
+    return run_notebook.export_html(executed_notebook)
+
+
+def test_report_embeds_every_image(report_html):
+    sources = re.findall(r'<img[^>]*\ssrc=["\']([^"\']+)', report_html)
+    assert len(sources) >= 6  # 4 figures + the prose's 2 pictures
+    assert all(src.startswith("data:image/png;base64,") for src in sources)
+
+
+def test_report_loads_nothing_from_the_network(report_html):
+    assert not re.search(r'<(script|link|img)[^>]*\s(src|href)=["\']https?:', report_html)
+    assert "application/vnd.jupyter.widget-state+json" not in report_html
+
+
+def test_make_run_script_writes_notebook_and_report(tmp_path, root):
+    out = tmp_path / "build"
+    done = subprocess.run([sys.executable, str(root / "tools" / "run_notebook.py"),
+                           "--out", str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "training accuracy: 100.0%" in done.stdout
+    assert (out / "C2_W2_Multiclass_TF.ipynb").is_file()
+    html = (out / "C2_W2_Multiclass_TF.html").read_text()
+    assert html.count("data:image/png;base64,") >= 6
+    assert (out / "images" / "network.png").is_file()
+    assert not list(root.glob("kernel-*")), "kernel sockets left in the project folder"

@@ -1,0 +1,110 @@
+"""Execute the lab notebook headlessly and write the executed copy and an HTML report.
+
+Usage: ``python tools/run_notebook.py [--out build]`` (this is what ``make run`` does).
+
+The figures are ipympl widgets. A headless run has no front end to draw them,
+so the executed notebook keeps each figure's static PNG (ipympl puts one in
+every figure's output) and no widget state: without saved state, notebook
+viewers and nbconvert fall back to that PNG instead of an empty widget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "C2_W2_Multiclass_TF.ipynb"
+TEMPLATE = Path(__file__).resolve().parent / "report" / "standalone.html.j2"
+
+
+def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=()):
+    """Run every cell of ``notebook`` in a fresh kernel started in ``cwd``.
+
+    Parameters
+    ----------
+    notebook : path or NotebookNode
+    cwd : path
+        Working directory of the kernel (where the helper modules are found).
+    timeout : int
+        Seconds allowed per cell.
+    extra_cells : iterable of str
+        Code appended as cells after the notebook's own (used by the tests).
+
+    Returns
+    -------
+    nb : NotebookNode, executed in place.
+    """
+    nb = notebook if isinstance(notebook, nbformat.NotebookNode) \
+        else nbformat.read(notebook, as_version=4)
+    nb.cells.extend(nbformat.v4.new_code_cell(src) for src in extra_cells)
+    # Local sockets in a private folder instead of TCP ports: nothing listens on
+    # the network, and the kernel does not warn about unencrypted TCP.
+    with tempfile.TemporaryDirectory(prefix="lab-kernel-") as sockets:
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        client = NotebookClient(
+            nb,
+            config=ipc,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(cwd)}},
+            store_widget_state=False,  # keep the static PNG fallback in charge
+            record_timing=False,       # no timestamps: reruns give identical files
+        )
+        client.execute()
+    return nb
+
+
+def export_html(nb, *, images_dir=ROOT):
+    """HTML of an executed notebook that stands alone: every image embedded."""
+    exporter = HTMLExporter(template_name="lab", template_file=str(TEMPLATE),
+                            embed_images=True)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"path": str(images_dir)}})
+    return body
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build",
+                        help="output folder (default: build/)")
+    args = parser.parse_args(argv)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    start = time.perf_counter()
+    try:
+        nb = execute()
+    except CellExecutionError as err:
+        print(f"the notebook stopped with an error:\n{err}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - start
+
+    nb_path = out / NOTEBOOK.name
+    html_path = nb_path.with_suffix(".html")
+    nbformat.write(nb, nb_path)
+    html_path.write_text(export_html(nb), encoding="utf-8")
+    # The executed notebook shows the prose's images by relative path too.
+    shutil.copytree(ROOT / "images", out / "images", dirs_exist_ok=True)
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("name") == "stdout" and "training accuracy" in output["text"]:
+                print(output["text"].strip().splitlines()[-1])
+    print(f"executed {NOTEBOOK.name} in {seconds:.1f} s")
+    print(f"wrote {nb_path.relative_to(ROOT) if nb_path.is_relative_to(ROOT) else nb_path}")
+    print(f"wrote {html_path.relative_to(ROOT) if html_path.is_relative_to(ROOT) else html_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
