@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from dataclasses import dataclass
 
 import keras
 import matplotlib as mpl
@@ -47,6 +48,9 @@ __all__ = [
     "plt_mc", "plt_cat_mc", "plt_layer_relu", "plt_output_layer_linear",
     "plt_mc_data", "plot_mc_data", "plot_cat_decision_boundary_mc", "plt_prob_z",
     "truncate_colormap",
+    # explaining a trained network
+    "CLASS_COLOR_NAMES", "ReluUnit", "OutputUnit", "describe_relu_units", "describe_output_units",
+    "explain_units", "confusions", "confusion_summary",
     # training
     "PrintLoss",
 ]
@@ -66,6 +70,8 @@ _DARK = np.vstack([dkcolors, _TAB20(np.array([12, 14, 16, 18]))])
 _LIGHT = np.vstack([ltcolors, _TAB20(np.array([13, 15, 17, 19]))])
 MAX_CLASSES = len(_DARK)
 MAX_UNITS = 8
+CLASS_COLOR_NAMES = ("blue", "green", "orange", "purple", "red", "brown", "pink", "grey",
+                     "olive", "cyan")
 
 _EDGE = "#333333"
 _BOUNDARY = "#222222"
@@ -723,6 +729,220 @@ def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100):
         values = np.array([np.asarray(fwb(p[None, :]), dtype=float).item() for p in grid])
     with lab_style():
         _draw_value_map(ax, xx0, xx1, values.reshape(xx0.shape), _ACTIVATION_CMAP, "value")
+
+
+# ---------------------------------------------------------------------------
+# Explain: what the trained network does, as data and as sentences
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReluUnit:
+    """What one layer-1 ReLU unit does with the training data.
+
+    Attributes
+    ----------
+    unit : int
+    zero_classes : tuple of int
+        Classes for which more than half of the examples have ``z <= 0``: the unit outputs 0.
+    active_classes : tuple of int
+        The other classes present in the data.
+    peak : float
+        The unit's largest output over the examples.
+    """
+
+    unit: int
+    zero_classes: tuple
+    active_classes: tuple
+    peak: float
+
+
+@dataclass(frozen=True)
+class OutputUnit:
+    """What one output unit does with the training data.
+
+    Attributes
+    ----------
+    unit : int
+    wins_for : tuple of int
+        Classes for which this unit has the largest output (ties go to the lower
+        unit index, as ``argmax`` does) for more than half of their examples.
+    mean_output : dict of int to float
+        The unit's mean output over the examples of each class.
+    """
+
+    unit: int
+    wins_for: tuple
+    mean_output: dict
+
+
+def _class_masks(y):
+    """``{class id: boolean mask}`` for the classes present in ``y``."""
+    return {int(c): y == c for c in np.unique(y)}
+
+
+def _majority(flags, masks):
+    """Classes for which more than half of the examples have ``flags`` set."""
+    return tuple(c for c, mask in masks.items() if 2 * np.count_nonzero(flags[mask]) > mask.sum())
+
+
+def describe_relu_units(X, y, W1, b1):
+    """Which classes each layer-1 ReLU unit switches off, and its peak output.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        The network's inputs.
+    y : ndarray of shape (m,) or (m, 1)
+        Class ids.
+    W1 : ndarray of shape (n, units)
+    b1 : ndarray of shape (units,)
+
+    Returns
+    -------
+    list of ReluUnit, one per unit
+    """
+    X, y = _examples(X, y)
+    W1, b1 = _layer(W1, b1, X.shape[1], "W1", "b1")
+    Z = X @ W1 + b1
+    masks = _class_masks(y)
+    units = []
+    for j in range(W1.shape[1]):
+        zero = _majority(Z[:, j] <= 0, masks)
+        active = tuple(c for c in masks if c not in zero)
+        units.append(ReluUnit(j, zero, active, float(np.maximum(Z[:, j], 0).max())))
+    return units
+
+
+def describe_output_units(A1, y, W2, b2):
+    """For which classes each output unit has the highest score, and its mean score per class.
+
+    Parameters
+    ----------
+    A1 : ndarray of shape (m, n)
+        Layer-1 outputs of the examples.
+    y : ndarray of shape (m,) or (m, 1)
+    W2 : ndarray of shape (n, units)
+    b2 : ndarray of shape (units,)
+
+    Returns
+    -------
+    list of OutputUnit, one per unit
+    """
+    A1, y = _examples(A1, y, "A1")
+    W2, b2 = _layer(W2, b2, A1.shape[1], "W2", "b2")
+    Z = A1 @ W2 + b2
+    winner = np.argmax(Z, axis=1)
+    masks = _class_masks(y)
+    return [
+        OutputUnit(k, _majority(winner == k, masks),
+                   {c: float(Z[mask, k].mean()) for c, mask in masks.items()})
+        for k in range(W2.shape[1])
+    ]
+
+
+def _examples(X, y, name="X"):
+    X = as_finite_array(X, name, ndim=2)
+    return X, _labels(y, X.shape[0], MAX_CLASSES)
+
+
+def _class_list(classes):
+    """``"classes 0 (blue) and 2 (orange)"`` / ``"class 1 (green)"``."""
+    named = [f"{c} ({CLASS_COLOR_NAMES[c]})" for c in classes]
+    if len(named) == 1:
+        return f"class {named[0]}"
+    return "classes " + ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _relu_sentence(d):
+    if not d.active_classes:
+        return (f"Unit {d.unit} outputs zero for every class: a dead unit that passes nothing "
+                f"on (peak output {d.peak:.2f}).")
+    if not d.zero_classes:
+        return (f"Unit {d.unit} outputs zero for no class: it is active for all of them "
+                f"(peak output {d.peak:.2f}).")
+    return (f"Unit {d.unit} outputs zero for {_class_list(d.zero_classes)} and is active for "
+            f"{_class_list(d.active_classes)} (peak output {d.peak:.2f}).")
+
+
+def _output_sentence(d):
+    means = d.mean_output
+    if not d.wins_for:
+        best = max(means, key=means.get)
+        return (f"Unit {d.unit} has the highest score for no class; its mean score is highest "
+                f"on {_class_list([best])} ({means[best]:.2f}).")
+    own = min(means[c] for c in d.wins_for)
+    rest = [means[c] for c in means if c not in d.wins_for]
+    there = f"{own:.2f} on it" if len(d.wins_for) == 1 else f"at least {own:.2f} on them"
+    tail = f", at most {max(rest):.2f} on the other classes" if rest else ""
+    return (f"Unit {d.unit} has the highest score for {_class_list(d.wins_for)}: "
+            f"mean score {there}{tail}.")
+
+
+def explain_units(descriptions):
+    """One sentence per unit, from :func:`describe_relu_units` or :func:`describe_output_units`.
+
+    Parameters
+    ----------
+    descriptions : list of ReluUnit or list of OutputUnit
+
+    Returns
+    -------
+    text : str
+        One line per unit, each starting with ``"Unit j"``.
+    """
+    lines = []
+    for d in descriptions:
+        if isinstance(d, ReluUnit):
+            lines.append(_relu_sentence(d))
+        elif isinstance(d, OutputUnit):
+            lines.append(_output_sentence(d))
+        else:
+            raise TypeError(
+                f"descriptions must hold ReluUnit or OutputUnit; got {type(d).__name__}"
+            )
+    return "\n".join(lines)
+
+
+def confusions(y_true, y_pred):
+    """Misclassified examples grouped by (true class, predicted class), most frequent first.
+
+    Parameters
+    ----------
+    y_true, y_pred : ndarray of shape (m,) or (m, 1)
+
+    Returns
+    -------
+    list of (true_class, predicted_class, count)
+    """
+    y_true = _labels(y_true, np.size(y_true), MAX_CLASSES, "y_true")
+    y_pred = _labels(y_pred, y_true.shape[0], MAX_CLASSES, "y_pred")
+    wrong = y_true != y_pred
+    pairs, counts = np.unique(np.column_stack([y_true[wrong], y_pred[wrong]]), axis=0,
+                              return_counts=True)
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts)) if counts.size else []
+    return [(int(pairs[i, 0]), int(pairs[i, 1]), int(counts[i])) for i in order]
+
+
+def confusion_summary(y_true, y_pred):
+    """A plain sentence: every example classified correctly, or which classes are confused.
+
+    Parameters
+    ----------
+    y_true, y_pred : ndarray of shape (m,) or (m, 1)
+
+    Returns
+    -------
+    text : str
+    """
+    mixed = confusions(y_true, y_pred)
+    if not mixed:
+        return ("Every training example is classified correctly: "
+                "the network separates the classes.")
+    wrong = sum(n for _, _, n in mixed)
+    total = np.size(y_true)
+    parts = [f"{_class_list([t])} taken for {_class_list([p])} "
+             f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
+    return (f"Training FAILED to separate the classes: {wrong} of {total} training examples are "
+            f"misclassified: " + "; ".join(parts) + ".")
 
 
 # ---------------------------------------------------------------------------

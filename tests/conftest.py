@@ -36,3 +36,47 @@ def executed_notebook():
 def executed_again():
     """A second, independent execution (fresh kernel) for the reproducibility checks."""
     return run_notebook.execute(extra_cells=[WEIGHT_DIGEST_CELL])
+
+
+LAB_CENTERS = [[-5, 2], [-2, -2], [1, 2], [5, -2]]
+
+
+@pytest.fixture(scope="session")
+def lab_data():
+    """The lab's data set: X (100, 2), y (100,)."""
+    from sklearn.datasets import make_blobs
+
+    return make_blobs(n_samples=100, centers=LAB_CENTERS, cluster_std=1.0, random_state=30)
+
+
+@pytest.fixture(scope="session")
+def lab_model(lab_data):
+    """The lab's network trained as the notebook trains it (seed 1234): 100% on lab_data."""
+    import keras
+    import tensorflow as tf
+
+    X, y = lab_data
+    keras.utils.set_random_seed(1234)
+    model = keras.Sequential([keras.Input((2,)),
+                              keras.layers.Dense(2, activation="relu", name="L1"),
+                              keras.layers.Dense(4, activation="linear", name="L2")])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer=keras.optimizers.Adam(0.01), steps_per_execution=4)
+    data = tf.data.Dataset.from_tensor_slices((X, y)).shuffle(len(X)).batch(32)
+    model.fit(data, epochs=200, shuffle=False, verbose=0)
+    return model
+
+
+@pytest.fixture(scope="session")
+def lab_weights(lab_model):
+    """(W1, b1, W2, b2) of the trained lab network."""
+    return (*lab_model.get_layer("L1").get_weights(), *lab_model.get_layer("L2").get_weights())
+
+
+@pytest.fixture(autouse=True)
+def _no_figures_left_open():
+    """Every test closes what it opens."""
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
