@@ -1,0 +1,220 @@
+"""The lab figures and the compute functions behind them: any model, 2-10 classes,
+1-8 units, and pixel checks that catch a missing panel or a blank map."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from sklearn.datasets import make_blobs
+from sklearn.linear_model import LogisticRegression
+
+import lab_utils_multiclass_TF as mc
+
+
+def blobs(n_classes, m=60, seed=0):
+    angles = np.linspace(0, 2 * np.pi, n_classes, endpoint=False)
+    centers = 6 * np.column_stack([np.cos(angles), np.sin(angles)])
+    return make_blobs(n_samples=m, centers=centers, cluster_std=0.6, random_state=seed)
+
+
+def forward(W1, b1, W2, b2):
+    """The lab network in NumPy: scores (N, units)."""
+    return lambda X: np.maximum(0, X @ W1 + b1) @ W2 + b2
+
+
+def panels(fig):
+    """The figure's data axes (colour bars excluded)."""
+    return [ax for ax in fig.axes if not hasattr(ax, "_colorbar")]
+
+
+def colorbars(fig):
+    return [ax for ax in fig.axes if hasattr(ax, "_colorbar")]
+
+
+def pixels(fig, ax):
+    """RGB pixels (0-255) inside ``ax``, from the rendered figure."""
+    fig.canvas.draw()
+    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float)
+    box = ax.get_window_extent()
+    height = rgb.shape[0]
+    return rgb[int(height - box.y1) + 3:int(height - box.y0) - 3, int(box.x0) + 3:int(box.x1) - 3]
+
+
+def share_near(rgb, color, tol=12):
+    """Fraction of pixels within ``tol`` (per channel) of ``color`` (RGB 0-1)."""
+    target = np.asarray(color[:3]) * 255
+    return np.mean(np.all(np.abs(rgb - target) <= tol, axis=-1))
+
+
+# --- compute ---------------------------------------------------------------
+def test_predict_class_ids_accepts_every_kind_of_model(lab_data, lab_model, lab_weights):
+    X, y = lab_data
+    expected = np.argmax(forward(*lab_weights)(X), axis=1)
+    sk = LogisticRegression().fit(X, y)
+    assert np.array_equal(mc.predict_class_ids(lab_model, X), expected)
+    assert np.array_equal(mc.predict_class_ids(forward(*lab_weights), X), expected)
+    assert np.array_equal(mc.predict_class_ids(lambda A: np.argmax(forward(*lab_weights)(A), 1),
+                                               X), expected)
+    assert np.array_equal(mc.predict_class_ids(sk, X), sk.predict(X))
+    assert np.mean(expected == y) == 1.0
+
+
+def test_decision_regions_call_the_model_once_on_the_whole_mesh(lab_data, lab_weights):
+    X, _ = lab_data
+    calls = []
+
+    def model(A):
+        calls.append(A.shape)
+        return forward(*lab_weights)(A)
+
+    xx0, xx1, ids = mc.decision_regions(X, model, resolution=50)
+    assert calls == [(2500, 2)]
+    assert xx0.shape == xx1.shape == ids.shape == (50, 50)
+    assert xx0.min() == pytest.approx(X[:, 0].min() - 1)
+    grid = np.column_stack([xx0.ravel(), xx1.ravel()])
+    assert np.array_equal(ids.ravel(), np.argmax(forward(*lab_weights)(grid), axis=1))
+    pointwise = mc.decision_regions(X, model, resolution=5, pointwise=True)[2]
+    assert len(calls) == 1 + 25 and calls[-1] == (1, 2)
+    assert np.array_equal(pointwise, mc.decision_regions(X, model, resolution=5)[2])
+
+
+def test_unit_maps_and_relu_layer_match_the_formulas(lab_weights):
+    W1, b1, W2, b2 = lab_weights
+    xx0, xx1, maps = mc.unit_maps(W1, b1, (-2, 3), (-1, 4), relu=True, resolution=7)
+    assert maps.shape == (2, 7, 7)
+    point = np.array([[xx0[3, 5], xx1[3, 5]]])
+    assert np.allclose(maps[:, 3, 5], np.maximum(0, point @ W1 + b1)[0])
+    assert np.allclose(mc.unit_maps(W2, b2, (0, 1), (0, 1), resolution=3)[2][:, 0, 0], b2)
+    assert np.allclose(mc.relu_layer(point, W1, b1), np.maximum(0, point @ W1 + b1))
+
+
+def test_plot_limits_cover_the_points_with_a_margin():
+    X = np.array([[0.0, 1.0], [2.0, 5.0]])
+    assert mc.plot_limits(X) == ((-1.0, 3.0), (0.0, 6.0))
+    assert mc.plot_limits(np.array([[1.0, 1.0]]), margin=0) == ((1.0, 2.0), (1.0, 2.0))
+
+
+# --- the four lab figures --------------------------------------------------
+def test_plt_mc_draws_every_class_in_its_colour(lab_data):
+    X, y = lab_data
+    fig = mc.plt_mc(X, y, 4, [[-5, 2], [-2, -2], [1, 2], [5, -2]], 1.0)
+    (ax,) = panels(fig)
+    lines = ax.get_lines()
+    assert [len(line.get_xdata()) for line in lines[:4]] == list(np.bincount(y))
+    dark, _ = mc.class_colors(4)
+    for k, line in enumerate(lines[:4]):
+        assert np.allclose(line.get_markerfacecolor(), dark[k])
+    assert len(ax.get_legend().get_texts()) == 5  # 4 classes + centres
+    assert ax.get_xlabel() == "x0" and ax.get_ylabel() == "x1"
+
+
+def test_plt_cat_mc_fills_every_region_and_draws_boundaries(lab_data, lab_model):
+    X, y = lab_data
+    fig = mc.plt_cat_mc(X, y, lab_model, 4)
+    (ax,) = panels(fig)
+    _, light = mc.class_colors(4)
+    rgb = pixels(fig, ax)
+    for k in range(4):
+        assert share_near(rgb, light[k]) > 0.05, f"region of class {k} missing"
+    assert ax.collections, "no boundary contour"
+
+
+def test_plt_layer_relu_panels_show_zero_and_active_regions(lab_data, lab_weights):
+    X, y = lab_data
+    W1, b1, _, _ = lab_weights
+    fig = mc.plt_layer_relu(X, y.reshape(-1, 1), W1, b1, 4)
+    assert len(panels(fig)) == 2 and len(colorbars(fig)) == 2
+    for j, ax in enumerate(panels(fig)):
+        rgb = pixels(fig, ax)
+        white = np.mean(rgb.min(axis=-1) > 245)
+        shaded = np.mean(rgb.max(axis=-1) < 200)
+        assert white > 0.05 and shaded > 0.05, f"unit {j}: map looks blank"
+        assert ax.get_title() == f"Layer 1, unit {j}"
+
+
+def test_plt_output_layer_linear_one_shaded_panel_per_unit(lab_data, lab_weights):
+    X, y = lab_data
+    W1, b1, W2, b2 = lab_weights
+    A1 = mc.relu_layer(X, W1, b1)
+    fig = mc.plt_output_layer_linear(A1, y, W2, b2, 4, x0_rng=(-0.25, A1[:, 0].max()),
+                                     x1_rng=(-0.25, A1[:, 1].max()))
+    assert len(panels(fig)) == 4 and len(colorbars(fig)) == 4
+    for k, ax in enumerate(panels(fig)):
+        rgb = pixels(fig, ax)
+        assert rgb.std() > 15, f"output unit {k}: map looks blank"
+        assert ax.get_xlabel().startswith("a0") and ax.get_ylabel().startswith("a1")
+        assert ax.get_xlim() == pytest.approx((-0.25, A1[:, 0].max()))
+
+
+@pytest.mark.parametrize("n_classes", range(2, 11))
+def test_data_and_regions_for_2_to_10_classes(n_classes):
+    X, y = blobs(n_classes)
+    sk = LogisticRegression().fit(X, y)
+    fig = mc.plt_cat_mc(X, y, sk, n_classes, resolution=60)
+    (ax,) = panels(fig)
+    assert len(ax.get_legend().get_texts()) == n_classes
+    assert np.unique(ax.images[0].get_array()).size == n_classes
+    fig2 = mc.plt_mc(X, y, n_classes)
+    assert len(panels(fig2)[0].get_lines()) == n_classes
+
+
+@pytest.mark.parametrize("units", range(1, 9))
+def test_layer_relu_grid_for_1_to_8_units(units):
+    X, y = blobs(3)
+    rng = np.random.default_rng(units)
+    fig = mc.plt_layer_relu(X, y, rng.normal(size=(2, units)), rng.normal(size=units), 3,
+                            resolution=20)
+    axes = panels(fig)
+    assert len(axes) == units and len(colorbars(fig)) == units
+    rows = {round(ax.get_position().y0, 3) for ax in axes}
+    cols = {round(ax.get_position().x0, 3) for ax in axes}
+    assert len(rows) <= 2 and len(cols) <= 4  # compact: at most 2 x 4
+
+
+@pytest.mark.parametrize("units", range(2, 11))
+def test_output_layer_grid_for_2_to_10_units(units):
+    X, y = blobs(units)
+    A1 = np.abs(X)
+    rng = np.random.default_rng(units)
+    fig = mc.plt_output_layer_linear(A1, y, rng.normal(size=(2, units)), rng.normal(size=units),
+                                     units, resolution=20)
+    assert len(panels(fig)) == units
+    rows = {round(ax.get_position().y0, 3) for ax in panels(fig)}
+    assert len(rows) <= 3
+
+
+def test_figures_draw_into_a_given_axes_or_figure(lab_data, lab_weights):
+    X, y = lab_data
+    W1, b1, W2, b2 = lab_weights
+    fig, (ax0, ax1) = plt.subplots(1, 2)
+    assert mc.plt_mc(X, y, 4, ax=ax0) is fig
+    assert mc.plt_cat_mc(X, y, forward(W1, b1, W2, b2), 4, ax=ax1) is fig
+    target = plt.figure()
+    assert mc.plt_layer_relu(X, y, W1, b1, 4, fig=target) is target
+    assert len(panels(target)) == 2
+    assert plt.get_fignums() == [fig.number, target.number]
+
+
+def test_general_helpers_draw_on_the_axes_they_are_given(lab_data, lab_weights):
+    X, y = lab_data
+    fig, ax = plt.subplots()
+    assert mc.plt_mc_data(ax, X, y, 4, class_labels=list("abcd"), legend=True) is None
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list("abcd")
+    mc.plot_cat_decision_boundary_mc(ax, X, forward(*lab_weights), legend=True)
+    assert len(ax.images) == 1
+    fig2, ax2 = plt.subplots()
+    mc.plt_prob_z(ax2, lambda P: np.maximum(0, P[:, 0] - 1))
+    assert len(ax2.images) == 1 and len(fig2.axes) == 2  # map + colour bar
+    assert mc.plot_mc_data(X, y, ax=ax2) is fig2
+    assert plt.get_fignums() == [fig.number, fig2.number]
+
+
+def test_plt_prob_z_accepts_a_one_point_function():
+    fig, ax = plt.subplots()
+    mc.plt_prob_z(ax, lambda p: float(p[0, 0] > 0), resolution=8)
+    assert np.unique(ax.images[0].get_array()).tolist() == [0.0, 1.0]
+
+
+def test_truncate_colormap():
+    cmap = mc.truncate_colormap("Greys", 0.2, 0.6)
+    assert np.allclose(cmap(0.0), plt.get_cmap("Greys")(0.2), atol=0.01)
+    assert np.allclose(cmap(1.0), plt.get_cmap("Greys")(0.6), atol=0.01)
