@@ -51,8 +51,8 @@ __all__ = [
     # explaining a trained network
     "CLASS_COLOR_NAMES", "ReluUnit", "OutputUnit", "describe_relu_units", "describe_output_units",
     "explain_units", "confusions", "confusion_summary",
-    # training
-    "PrintLoss",
+    # training, and replaying it
+    "PrintLoss", "WeightHistory", "plt_training_explorer", "TrainingExplorer",
 ]
 
 # ---------------------------------------------------------------------------
@@ -968,3 +968,358 @@ class PrintLoss(keras.callbacks.Callback):
         if done % self.every == 0 or done == total:
             loss = (logs or {}).get("loss", float("nan"))
             print(f"epoch {done:{len(str(total))}d}/{total}: loss {float(loss):.4f}")
+
+
+class WeightHistory(keras.callbacks.Callback):
+    """Record a model's weights, loss and accuracy during training, for replaying it.
+
+    Records before the first epoch (epoch 0) and after every ``every``-th epoch
+    (and the last). Loss (sparse categorical cross-entropy of the outputs taken
+    as logits) and accuracy are those of the recorded weights on ``(X, y)``,
+    from one forward pass; nothing the optimiser uses is touched, so training
+    gives bit-identical weights with or without this callback.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        Examples to score the recorded weights on (usually the training set).
+    y : ndarray of shape (m,) or (m, 1)
+        Their class ids.
+    every : int, default=1
+
+    Attributes
+    ----------
+    epochs : ndarray of int, shape (r,)
+    loss, accuracy : ndarray of float32, shape (r,)
+    weights : list of r lists of float32 arrays, as ``model.get_weights()``
+    activations : list of str
+        Activation of each Dense layer, for replaying the forward pass.
+    """
+
+    def __init__(self, X, y, *, every=1):
+        super().__init__()
+        self._X = as_finite_array(X, "X", ndim=2).astype(np.float32)
+        self._y = _labels(y, self._X.shape[0], MAX_CLASSES)
+        if not isinstance(every, numbers.Integral) or every < 1:
+            raise ValueError(f"every must be a positive integer; got {every!r}")
+        self.every = int(every)
+        self._reset()
+
+    def _reset(self):
+        self._epochs, self._loss, self._accuracy, self.weights = [], [], [], []
+        self.activations = []
+
+    def on_train_begin(self, logs=None):
+        self._reset()
+        if not self.model.built:  # no Input layer: build now to record the initial weights
+            self.model.build((None, self._X.shape[1]))
+        self.activations = [_activation_name(layer) for layer in self.model.layers]
+        self._record(0)
+
+    def on_epoch_end(self, epoch, logs=None):
+        done = epoch + 1
+        if done % self.every == 0 or done == self.params.get("epochs"):
+            self._record(done)
+
+    def _record(self, epoch):
+        weights = [np.array(w, dtype=np.float32) for w in self.model.get_weights()]
+        # The forward pass in NumPy: much cheaper than calling the model every epoch.
+        logits = _forward(weights, self.activations, self._X).astype(float)
+        self._epochs.append(epoch)
+        self._loss.append(_cross_entropy(logits, self._y))
+        self._accuracy.append(float(np.mean(np.argmax(logits, axis=1) == self._y)))
+        self.weights.append(weights)
+
+    @property
+    def epochs(self):
+        return np.array(self._epochs, dtype=int)
+
+    @property
+    def loss(self):
+        return np.array(self._loss, dtype=np.float32)
+
+    @property
+    def accuracy(self):
+        return np.array(self._accuracy, dtype=np.float32)
+
+    def weights_at(self, epoch):
+        """The weights recorded at ``epoch``, as ``model.get_weights()`` returns them."""
+        return self.weights[self._index(epoch)]
+
+    def _index(self, epoch):
+        if epoch not in self._epochs:
+            recorded = self.epochs
+            span = f"{recorded[0]}..{recorded[-1]}" if recorded.size else "none yet"
+            raise ValueError(f"epoch {epoch!r} was not recorded; recorded epochs: {span}"
+                             f" (every {self.every})")
+        return self._epochs.index(epoch)
+
+
+def _activation_name(layer):
+    if not isinstance(layer, keras.layers.Dense):
+        raise TypeError(f"WeightHistory replays Dense layers only; got {type(layer).__name__}")
+    name = keras.activations.serialize(layer.activation)
+    name = name if isinstance(name, str) else name.get("config", {}).get("name", str(name))
+    if name not in _ACTIVATIONS:
+        raise ValueError(f"activation {name!r} of layer {layer.name!r} is not one of "
+                         f"{sorted(_ACTIVATIONS)}")
+    return name
+
+
+_ACTIVATIONS = {
+    "linear": lambda z: z,
+    "relu": lambda z: np.maximum(z, 0.0),
+    "sigmoid": lambda z: 1.0 / (1.0 + np.exp(-np.clip(z, -500, 500))),
+    "tanh": np.tanh,
+    "softmax": lambda z: np.exp(z - z.max(axis=1, keepdims=True))
+    / np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True),
+}
+
+
+def _cross_entropy(logits, y):
+    """Mean sparse categorical cross-entropy of ``logits`` (m, k) against ids ``y`` (m,)."""
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-np.mean(log_probs[np.arange(len(y)), y]))
+
+
+def _forward(weights, activations, X):
+    """Scores of a stack of Dense layers: ``weights`` alternate kernels and biases."""
+    A = X
+    for (W, b), act in zip(zip(weights[::2], weights[1::2], strict=True), activations,
+                           strict=True):
+        A = _ACTIVATIONS[act](A @ W + b)
+    return A
+
+
+class TrainingExplorer:
+    """A replay of the training recorded by a :class:`WeightHistory`.
+
+    Shown in a notebook, it is an ipympl figure with an epoch slider and a Play
+    button when the front end can run widgets, and small multiples of chosen
+    epochs (a static PNG) everywhere else: the HTML report, a headless run.
+    Create it with :func:`plt_training_explorer`.
+
+    Attributes
+    ----------
+    fig : matplotlib Figure
+        The interactive figure (decision regions, layer-1 zero lines, loss curve).
+    slider, play : ipywidgets widgets, or None without ipywidgets
+    """
+
+    def __init__(self, X, y, history, n_classes, resolution, static_epochs):
+        self.X, self.y, self.history, self.n_classes = X, y, history, n_classes
+        self.static_epochs = static_epochs
+        x0_rng, x1_rng = plot_limits(X)
+        self._extent = (*x0_rng, *x1_rng)
+        self._xx0, self._xx1 = _mesh(x0_rng, x1_rng, resolution)
+        self._grid = np.column_stack([self._xx0.ravel(), self._xx1.ravel()])
+        with lab_style():
+            with plt.ioff():  # shown inside the widget box, not on its own
+                self.fig = plt.figure(figsize=(7.2, 3.3))
+            if hasattr(type(self.fig.canvas), "header_visible"):
+                self.fig.canvas.header_visible = False
+            self._artists = self._draw(self.fig, self.history.epochs[-1], loss_panel=True)
+        self.slider = self.play = None
+        self._box = self._controls()
+
+    # -- compute -------------------------------------------------------------
+    def regions(self, epoch):
+        """Class ids predicted on the mesh by the weights of ``epoch``: (r, r) ints."""
+        weights = self.history.weights_at(epoch)
+        scores = _forward(weights, self.history.activations, self._grid)
+        return np.argmax(scores, axis=1).reshape(self._xx0.shape)
+
+    def zero_lines(self, epoch):
+        """End points of each layer-1 unit's line ``z = 0`` in the plot: (units, 2, 2), NaN
+        where the line misses the plot."""
+        W1, b1 = self.history.weights_at(epoch)[:2]
+        return np.array([_line_in_box(W1[:, j], b1[j], self._extent)
+                         for j in range(W1.shape[1])])
+
+    # -- draw ----------------------------------------------------------------
+    def _region_rgba(self, ids):
+        """Light class colours with the boundary pixels darkened: one image, cheap to update."""
+        rgba = _LIGHT[ids].copy()
+        edge = np.zeros(ids.shape, dtype=bool)
+        edge[:, 1:] |= ids[:, 1:] != ids[:, :-1]
+        edge[1:, :] |= ids[1:, :] != ids[:-1, :]
+        rgba[edge, :3] *= 0.35
+        return rgba
+
+    def _draw(self, fig, epoch, *, loss_panel, ax=None):
+        if loss_panel:
+            ax, loss_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
+            fig.subplots_adjust(left=0.08, right=0.97, bottom=0.15, top=0.86, wspace=0.28)
+        image = ax.imshow(self._region_rgba(self.regions(epoch)), origin="lower",
+                          extent=self._extent, aspect="auto", interpolation="nearest")
+        _draw_classes(ax, self.X, self.y, self.n_classes, size=16)
+        lines = [ax.plot(*seg.T, color=_BOUNDARY, linestyle="--", linewidth=1.3)[0]
+                 for seg in self.zero_lines(epoch)]
+        ax.set_xlim(self._extent[:2])
+        ax.set_ylim(self._extent[2:])
+        ax.set_xlabel("x0")
+        ax.set_ylabel("x1")
+        title = ax.set_title(self._title(epoch, short=not loss_panel))
+        artists = {"image": image, "lines": lines, "title": title}
+        if loss_panel:
+            h = self.history
+            loss_ax.plot(h.epochs, h.loss, color=dlblue, linewidth=2)
+            (artists["marker"],) = loss_ax.plot([epoch], [h.loss[h._index(epoch)]], "o",
+                                                color=dldarkred, markersize=7)
+            loss_ax.set_xlabel("epoch")
+            loss_ax.set_ylabel("loss")
+            loss_ax.set_title("Training loss")
+        return artists
+
+    def _title(self, epoch, *, short=False):
+        i = self.history._index(epoch)
+        loss, accuracy = self.history.loss[i], self.history.accuracy[i]
+        if short:
+            return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
+        return f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}"
+
+    def show_epoch(self, epoch):
+        """Update the interactive figure in place to ``epoch`` (no new artists)."""
+        i = self.history._index(epoch)
+        a = self._artists
+        a["image"].set_data(self._region_rgba(self.regions(epoch)))
+        for line, seg in zip(a["lines"], self.zero_lines(epoch), strict=True):
+            line.set_data(seg[:, 0], seg[:, 1])
+        a["marker"].set_data([epoch], [self.history.loss[i]])
+        a["title"].set_text(self._title(epoch))
+        self.fig.canvas.draw_idle()
+
+    def static_figure(self):
+        """Small multiples of ``static_epochs`` on a figure of its own (not pyplot's)."""
+        from matplotlib.figure import Figure
+
+        with lab_style():
+            fig, axes = _panels(Figure(), len(self.static_epochs), (2.6, 2.4))
+            fig.set_size_inches(2.6 * len({ax.get_position().x0 for ax in axes}),
+                                2.4 * len({ax.get_position().y0 for ax in axes}))
+            for ax, epoch in zip(axes, self.static_epochs, strict=True):
+                self._draw(fig, epoch, loss_panel=False, ax=ax)
+            fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3,
+                                hspace=0.65)
+        return fig
+
+    # -- show ----------------------------------------------------------------
+    def _controls(self):
+        """Slider and Play button around the ipympl canvas; None where that can't run."""
+        try:
+            import ipywidgets
+        except ImportError:
+            return None
+        if not isinstance(self.fig.canvas, ipywidgets.DOMWidget):
+            return None  # not the ipympl backend: no live canvas to update
+        last = len(self.history.epochs) - 1
+        self.slider = ipywidgets.IntSlider(value=last, min=0, max=last, description="epoch",
+                                           readout=False, continuous_update=True,
+                                           layout=ipywidgets.Layout(width="60%"))
+        self.play = ipywidgets.Play(value=last, min=0, max=last, interval=60,
+                                    step=max(1, last // 100))
+        ipywidgets.jslink((self.play, "value"), (self.slider, "value"))
+        self.slider.observe(
+            lambda change: self.show_epoch(int(self.history.epochs[change["new"]])),
+            names="value")
+        return ipywidgets.VBox([ipywidgets.HBox([self.play, self.slider]), self.fig.canvas])
+
+    def _repr_mimebundle_(self, **kwargs):
+        import base64
+        import io
+
+        buffer = io.BytesIO()
+        self.static_figure().savefig(buffer, format="png", dpi=100)
+        bundle = {
+            "text/plain": f"TrainingExplorer(epochs {self.history.epochs[0]}.."
+                          f"{self.history.epochs[-1]})",
+            "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+        }
+        if self._box is not None:  # widget front ends show this; others fall back to the PNG
+            bundle["application/vnd.jupyter.widget-view+json"] = {
+                "version_major": 2, "version_minor": 0, "model_id": self._box.model_id}
+        return bundle
+
+    def close(self):
+        """Close the interactive figure and its widgets."""
+        plt.close(self.fig)
+        for widget in (self._box, self.slider, self.play):
+            if widget is not None:
+                widget.close()
+
+
+def _line_in_box(w, b, extent):
+    """The segment of ``w . x + b = 0`` inside the box ``(x0min, x0max, x1min, x1max)``."""
+    x0min, x0max, x1min, x1max = extent
+    points = []
+    if abs(w[1]) > 1e-12:
+        for x0 in (x0min, x0max):
+            x1 = -(w[0] * x0 + b) / w[1]
+            if x1min <= x1 <= x1max:
+                points.append((x0, x1))
+    if abs(w[0]) > 1e-12:
+        for x1 in (x1min, x1max):
+            x0 = -(w[1] * x1 + b) / w[0]
+            if x0min <= x0 <= x0max:
+                points.append((x0, x1))
+    if len(points) < 2:
+        return np.full((2, 2), np.nan)
+    points = np.array(points)
+    order = np.argsort(points[:, 0] + 1e-9 * points[:, 1])
+    return points[order][[0, -1]]
+
+
+def _default_static_epochs(epochs, count=6):
+    """Up to ``count`` recorded epochs from first to last, denser early (training moves fast
+    then): the recorded epochs nearest to a geometric sequence."""
+    targets = np.concatenate([[epochs[0]], np.geomspace(max(epochs[-1], 1) / 2 ** (count - 2),
+                                                        max(epochs[-1], 1), count - 1)])
+    return sorted({int(epochs[np.argmin(np.abs(epochs - t))]) for t in targets})
+
+
+def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolution=120):
+    """Replay a recorded training: decision regions, layer-1 zero lines and the loss curve.
+
+    In JupyterLab (ipympl backend) it shows one figure with a slider over the
+    recorded epochs and a Play button; moving the slider updates the figure in
+    place. Elsewhere (a headless run, the HTML report) it shows small multiples
+    of ``static_epochs``.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,) or (m, 1)
+    history : WeightHistory
+        Passed to ``model.fit(..., callbacks=[history])`` beforehand.
+    classes : int
+    static_epochs : list of int, optional
+        Recorded epochs for the small multiples (2 to 6); by default about six,
+        denser early in training.
+    resolution : int, default=120
+        Mesh points per axis for the decision regions.
+
+    Returns
+    -------
+    TrainingExplorer
+        Display it (last line of a cell) to show it.
+    """
+    X = _points(X)
+    n = _n_classes(classes)
+    y = _labels(y, X.shape[0], n)
+    if not isinstance(history, WeightHistory):
+        raise TypeError(f"history must be a WeightHistory; got {type(history).__name__}")
+    epochs = history.epochs
+    if epochs.size == 0:
+        raise ValueError("history is empty: pass it to model.fit(..., callbacks=[history]) first")
+    if history.weights[0][0].shape[0] != 2:
+        raise ValueError(f"the recorded model must take 2 inputs, as X; got "
+                         f"{history.weights[0][0].shape[0]}")
+    if static_epochs is None:
+        static_epochs = _default_static_epochs(epochs)
+    static_epochs = [int(e) for e in static_epochs]
+    if not 1 <= len(static_epochs) <= 6:
+        raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
+    for e in static_epochs:
+        history._index(e)  # raises with the recorded range
+    return TrainingExplorer(X, y, history, n, _resolution(resolution), static_epochs)

@@ -82,8 +82,16 @@ def test_every_figure_is_an_interactive_widget_with_a_png_fallback(executed_note
 def test_no_cell_shows_a_figure_twice(executed_notebook):
     for cell in code_cells(executed_notebook):
         pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
-        plain = [o for o in cell.outputs if o["output_type"] == "execute_result"]
-        assert len(pngs) <= 1 and plain == []
+        # a returned Figure would add its text repr as the cell's result
+        figure_reprs = [o for o in cell.outputs if o["output_type"] == "execute_result"
+                        and o["data"].get("text/plain", "").startswith("<Figure")]
+        assert len(pngs) <= 1 and figure_reprs == []
+
+
+def test_training_explorer_has_a_live_view_and_a_static_fallback(executed_notebook):
+    (out,) = cell_containing(executed_notebook, "plt_training_explorer(").outputs
+    assert {"application/vnd.jupyter.widget-view+json", "image/png"} <= set(out["data"])
+    assert out["data"]["text/plain"].startswith("TrainingExplorer(epochs 0..200)")
 
 
 def test_keeps_the_seed_names(executed_notebook):

@@ -1,0 +1,157 @@
+"""WeightHistory and the training explorer."""
+
+import hashlib
+
+import keras
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+import tensorflow as tf
+
+import lab_utils_multiclass_TF as mc
+
+
+def train(X, y, callbacks, epochs=200, seed=1234):
+    """The lab's training recipe (as in the notebook), with extra callbacks."""
+    keras.utils.set_random_seed(seed)
+    model = keras.Sequential([keras.layers.Dense(2, activation="relu", name="L1"),
+                              keras.layers.Dense(4, activation="linear", name="L2")])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer=keras.optimizers.Adam(0.01), steps_per_execution=4)
+    data = tf.data.Dataset.from_tensor_slices((X, y)).shuffle(len(X)).batch(32)
+    model.fit(data, epochs=epochs, shuffle=False, verbose=0, callbacks=callbacks)
+    return model
+
+
+def digest(weights):
+    return hashlib.sha256(b"".join(np.asarray(w).tobytes() for w in weights)).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def recorded(lab_data):
+    X, y = lab_data
+    history = mc.WeightHistory(X, y)
+    model = train(X, y, [history])
+    return model, history
+
+
+@pytest.fixture
+def explorer(lab_data, recorded):
+    X, y = lab_data
+    ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=40)
+    yield ex
+    ex.close()
+
+
+def test_history_records_every_epoch_as_float32(recorded):
+    model, history = recorded
+    assert history.epochs.tolist() == list(range(201))  # epoch 0 = before training
+    assert history.loss.shape == history.accuracy.shape == (201,)
+    assert history.loss.dtype == np.float32
+    shapes = [w.shape for w in model.get_weights()]
+    assert all([w.shape for w in ws] == shapes and all(w.dtype == np.float32 for w in ws)
+               for ws in history.weights)
+    assert digest(history.weights_at(200)) == digest(model.get_weights())
+    assert sum(w.nbytes for ws in history.weights for w in ws) < 50_000
+    assert history.accuracy[-1] == 1.0 and history.loss[-1] < history.loss[0]
+
+
+def test_history_records_the_chosen_epochs(lab_data):
+    X, y = lab_data
+    history = mc.WeightHistory(X, y, every=3)
+    train(X, y, [history], epochs=7)
+    assert history.epochs.tolist() == [0, 3, 6, 7]  # and always the last one
+
+
+def test_history_leaves_training_unchanged(lab_data, recorded):
+    X, y = lab_data
+    without = train(X, y, [])
+    assert digest(without.get_weights()) == digest(recorded[0].get_weights())
+
+
+def test_loss_and_accuracy_are_those_of_the_recorded_weights(lab_data, recorded):
+    X, y = lab_data
+    model, history = recorded
+    logits = np.asarray(model(X.astype(np.float32)))
+    expected_loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits)
+    assert history.loss[-1] == pytest.approx(float(expected_loss), rel=1e-4)
+    assert history.accuracy[-1] == np.mean(np.argmax(logits, axis=1) == y)
+
+
+@pytest.mark.parametrize("epoch", [0, 7, 60, 200])
+def test_regions_for_an_epoch_are_the_model_with_that_epochs_weights(lab_data, recorded,
+                                                                       explorer, epoch):
+    model, history = recorded
+    clone = keras.models.clone_model(model)
+    clone.set_weights(history.weights_at(epoch))
+    ids = mc.predict_class_ids(clone, explorer._grid).reshape(explorer._xx0.shape)
+    assert np.array_equal(explorer.regions(epoch), ids)
+
+
+def test_show_epoch_updates_the_existing_artists(explorer):
+    artists_before = list(explorer.fig.findobj())
+    image = explorer._artists["image"]
+    first = image.get_array().copy()
+    explorer.show_epoch(5)
+    assert not np.array_equal(image.get_array(), first)
+    assert explorer._artists["title"].get_text().startswith("epoch 5:")
+    assert explorer._artists["marker"].get_xdata()[0] == 5
+    assert list(explorer.fig.findobj()) == artists_before  # updated, not rebuilt
+
+
+def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
+    X, y = lab_data
+    ex = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 20, 200],
+                                  resolution=30)
+    fig = ex.static_figure()
+    titles = [ax.get_title() for ax in fig.axes]
+    assert [t.split("\n")[0] for t in titles] == ["epoch 0", "epoch 20", "epoch 200"]
+    bundle = ex._repr_mimebundle_()
+    assert "image/png" in bundle  # Agg here: no live widget, only the PNG
+    assert "application/vnd.jupyter.widget-view+json" not in bundle
+    assert plt.get_fignums() == [ex.fig.number]  # the static figure is not pyplot's
+    ex.close()
+    default = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=10).static_epochs
+    assert default[0] == 0 and default[-1] == 200 and 4 <= len(default) <= 6
+
+
+# ipympl's own toolbar trips a traitlets deprecation notice (not ours; hidden in notebooks)
+@pytest.mark.filterwarnings(
+    r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
+def test_slider_moves_the_live_figure(lab_data, recorded):
+    X, y = lab_data
+    backend = matplotlib.get_backend()
+    plt.switch_backend("module://ipympl.backend_nbagg")
+    try:
+        ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=30)
+        assert ex.slider is not None and ex.slider.value == 200
+        bundle = ex._repr_mimebundle_()
+        assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"]
+        before = ex._artists["image"].get_array().copy()
+        ex.slider.value = 10
+        assert ex._artists["title"].get_text().startswith("epoch 10:")
+        assert not np.array_equal(ex._artists["image"].get_array(), before)
+        ex.close()
+    finally:
+        plt.switch_backend(backend)
+
+
+def test_bad_input_gets_a_clear_error(lab_data, recorded):
+    X, y = lab_data
+    history = recorded[1]
+    with pytest.raises(ValueError, match=r"history is empty: pass it to model.fit"):
+        mc.plt_training_explorer(X, y, mc.WeightHistory(X, y), 4)
+    with pytest.raises(ValueError, match=r"epoch 999 was not recorded; recorded epochs: 0..200"):
+        mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 999])
+    with pytest.raises(ValueError, match=r"epoch 201 was not recorded"):
+        history.weights_at(201)
+    with pytest.raises(ValueError, match=r"X and y must have the same length; got 100 and 99"):
+        mc.plt_training_explorer(X, y[:99], history, 4)
+    with pytest.raises(ValueError, match=r"X and y must have the same length; got 100 and 3"):
+        mc.WeightHistory(X, y[:3])
+    with pytest.raises(TypeError, match=r"history must be a WeightHistory; got dict"):
+        mc.plt_training_explorer(X, y, {}, 4)
+    with pytest.raises(ValueError, match=r"static_epochs must list 1 to 6 epochs; got 7"):
+        mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7)))
+    assert plt.get_fignums() == []
