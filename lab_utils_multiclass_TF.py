@@ -1160,6 +1160,7 @@ class TrainingExplorer:
         ax.set_ylim(self._extent[2:])
         ax.set_xlabel("x0")
         ax.set_ylabel("x1")
+        _few_ticks(ax)  # every redraw renders all text: keep it short
         title = ax.set_title(self._title(epoch, short=not loss_panel))
         artists = {"image": image, "lines": lines, "title": title}
         if loss_panel:
@@ -1170,6 +1171,7 @@ class TrainingExplorer:
             loss_ax.set_xlabel("epoch")
             loss_ax.set_ylabel("loss")
             loss_ax.set_title("Training loss")
+            _few_ticks(loss_ax)
         return artists
 
     def _title(self, epoch, *, short=False):
@@ -1247,6 +1249,11 @@ class TrainingExplorer:
         for widget in (self._box, self.slider, self.play):
             if widget is not None:
                 widget.close()
+
+
+def _few_ticks(ax, n=4):
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(n))
+    ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(n))
 
 
 def _line_in_box(w, b, extent):
