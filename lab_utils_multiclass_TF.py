@@ -362,6 +362,13 @@ def _panels(fig, n, panel_size):
     return fig, list(axes[:n])
 
 
+def _few_ticks(ax, n=4):
+    """At most about ``n`` ticks per axis: every draw renders every label, and text
+    dominates the cost of drawing these figures."""
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(n))
+    ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(n))
+
+
 def _draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker="o", colors=None):
     """Scatter the points of each class in its colour (one Line2D per class: fast)."""
     colors = _DARK if colors is None else colors
@@ -405,6 +412,8 @@ def _draw_value_map(ax, xx0, xx1, values, cmap, label, outline=None):
     cbar = ax.figure.colorbar(im, ax=ax, fraction=0.07, pad=0.03)
     cbar.set_label(label)
     cbar.outline.set_visible(False)
+    cbar.ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(5))
+    _few_ticks(ax)
     mask = values > 0 if outline is None else outline
     if mask.any() and not mask.all():
         ax.contour(xx0, xx1, mask.astype(float), levels=[0.5], colors=_BOUNDARY,
@@ -1160,7 +1169,7 @@ class TrainingExplorer:
         ax.set_ylim(self._extent[2:])
         ax.set_xlabel("x0")
         ax.set_ylabel("x1")
-        _few_ticks(ax)  # every redraw renders all text: keep it short
+        _few_ticks(ax)
         title = ax.set_title(self._title(epoch, short=not loss_panel))
         artists = {"image": image, "lines": lines, "title": title}
         if loss_panel:
@@ -1232,7 +1241,8 @@ class TrainingExplorer:
         import io
 
         buffer = io.BytesIO()
-        self.static_figure().savefig(buffer, format="png", dpi=100)
+        # a modest dpi: this PNG is built on every display, also where the live view wins
+        self.static_figure().savefig(buffer, format="png", dpi=80)
         bundle = {
             "text/plain": f"TrainingExplorer(epochs {self.history.epochs[0]}.."
                           f"{self.history.epochs[-1]})",
@@ -1249,11 +1259,6 @@ class TrainingExplorer:
         for widget in (self._box, self.slider, self.play):
             if widget is not None:
                 widget.close()
-
-
-def _few_ticks(ax, n=4):
-    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(n))
-    ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(n))
 
 
 def _line_in_box(w, b, extent):

@@ -52,19 +52,9 @@ def lab_data():
 @pytest.fixture(scope="session")
 def lab_model(lab_data):
     """The lab's network trained as the notebook trains it (seed 1234): 100% on lab_data."""
-    import keras
-    import tensorflow as tf
+    from lab_training import train_lab_network
 
-    X, y = lab_data
-    keras.utils.set_random_seed(1234)
-    model = keras.Sequential([keras.Input((2,)),
-                              keras.layers.Dense(2, activation="relu", name="L1"),
-                              keras.layers.Dense(4, activation="linear", name="L2")])
-    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                  optimizer=keras.optimizers.Adam(0.01), steps_per_execution=4)
-    data = tf.data.Dataset.from_tensor_slices((X, y)).shuffle(len(X)).batch(32)
-    model.fit(data, epochs=200, shuffle=False, verbose=0)
-    return model
+    return train_lab_network(*lab_data)
 
 
 @pytest.fixture(scope="session")
