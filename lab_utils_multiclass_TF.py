@@ -339,21 +339,27 @@ _GRIDS = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 5: (2, 3), 6: (2, 3),
           7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}
 
 
-def _new_figure(figsize, nrows=1, ncols=1):
-    """A pyplot figure (so ipympl shows it) with a grid of axes; call inside ``lab_style``."""
+def _new_figure(figsize, nrows=1, ncols=1, *, label=None):
+    """A pyplot figure (so ipympl shows it) with a grid of axes; call inside ``lab_style``.
+
+    ``label`` names the figure's window; ipympl also prints it above the static
+    image that headless runs and the HTML report show.
+    """
     fig = plt.figure(figsize=figsize)
+    if label and fig.canvas.manager is not None:
+        fig.canvas.manager.set_window_title(label)
     if hasattr(type(fig.canvas), "header_visible"):  # ipympl: the title says enough
         fig.canvas.header_visible = False
     axes = fig.subplots(nrows, ncols, squeeze=False)
     return fig, axes
 
 
-def _panels(fig, n, panel_size):
+def _panels(fig, n, panel_size, *, label=None):
     """A figure (new, or ``fig``) with ``n`` panels in a compact grid; spare axes removed."""
     nrows, ncols = _GRIDS.get(n, (math.ceil(n / 5), 5))
     size = (panel_size[0] * ncols, panel_size[1] * nrows)
     if fig is None:
-        fig, axes = _new_figure(size, nrows, ncols)
+        fig, axes = _new_figure(size, nrows, ncols, label=label)
     else:
         axes = fig.subplots(nrows, ncols, squeeze=False)
     axes = axes.ravel()
@@ -455,7 +461,7 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     if centers is not None:
         centers = as_finite_array(centers, "centers", ndim=2, columns=2)
     with lab_style():
-        fig, ax = _figure_and_axes(ax, (3.6, 3.2))
+        fig, ax = _figure_and_axes(ax, (3.6, 3.2), label="The data set")
         _draw_classes(ax, X, y, n)
         if centers is not None:
             ax.plot(centers[:, 0], centers[:, 1], linestyle="none", marker="+",
@@ -492,7 +498,7 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200):
     xx0, xx1, ids = decision_regions(X, model, resolution=resolution)
     _check_predicted(ids, n)
     with lab_style():
-        fig, ax = _figure_and_axes(ax, (3.6, 3.2))
+        fig, ax = _figure_and_axes(ax, (3.6, 3.2), label="Decision regions")
         _draw_regions(ax, xx0, xx1, ids, n)
         _draw_classes(ax, X, y, n)
         ax.set_title("Decision regions")
@@ -532,7 +538,7 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     x0_rng, x1_rng = plot_limits(X)
     xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
     with lab_style():
-        fig, axes = _panels(fig, units, (3.4, 2.8))
+        fig, axes = _panels(fig, units, (3.4, 2.8), label="Layer 1: what each ReLU unit outputs")
         for j, ax in enumerate(axes):
             _draw_value_map(ax, xx0, xx1, maps[j], _ACTIVATION_CMAP, f"a{j}")
             _draw_classes(ax, X, y, n, size=25)
@@ -581,7 +587,8 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     x1_rng = auto1 if x1_rng is None else _range(x1_rng, "x1_rng")
     xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
     with lab_style():
-        fig, axes = _panels(fig, units, (3.4, 2.8))
+        fig, axes = _panels(fig, units, (3.4, 2.8),
+                            label="Output layer: each unit's score over (a0, a1)")
         winner = np.argmax(maps, axis=0)
         for k, ax in enumerate(axes):
             _draw_value_map(ax, xx0, xx1, maps[k], _output_cmap(k), f"z{k}",
@@ -612,9 +619,9 @@ def _check_predicted(ids, n_classes):
         )
 
 
-def _figure_and_axes(ax, figsize):
+def _figure_and_axes(ax, figsize, *, label=None):
     if ax is None:
-        fig, axes = _new_figure(figsize)
+        fig, axes = _new_figure(figsize, label=label)
         return fig, axes[0, 0]
     return ax.figure, ax
 
@@ -1129,6 +1136,10 @@ class TrainingExplorer:
             if hasattr(type(self.fig.canvas), "header_visible"):
                 self.fig.canvas.header_visible = False
             self._artists = self._draw(self.fig, self.history.epochs[-1], loss_panel=True)
+        if hasattr(self.fig.canvas, "_repr_mimebundle_"):
+            # ipympl gives a canvas its first image and size when it is displayed on its
+            # own; inside a widget box that never happens and the canvas can stay 0x0.
+            self.fig.canvas._repr_mimebundle_()
         self.slider = self.play = None
         self._box = self._controls()
 
