@@ -11,11 +11,11 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab images lint clean
+.PHONY: help setup setup-dev run test lab images lint clean e2e
 
 help: ## list the targets
 	@echo "Usage: make <target>"
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
 # --- environment -----------------------------------------------------------
 $(VENV)/.python-ok:
@@ -52,6 +52,9 @@ images: $(VENV)/.runtime ## redraw the pictures in images/ (tools/make_images.py
 # --- checks ----------------------------------------------------------------
 test: $(VENV)/.dev ## run the test suite (pytest)
 	$(PY) -m pytest
+
+e2e: $(VENV)/.dev ## only the browser tests: the lab in JupyterLab, the report (Chromium)
+	$(PY) -m pytest tests/e2e
 
 lint: $(VENV)/.dev ## ruff on the code and the notebook
 	$(PY) -m ruff check .
