@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab images lint clean e2e
+.PHONY: help setup setup-dev run test lab images lint clean bench e2e
 
 help: ## list the targets
 	@echo "Usage: make <target>"
@@ -58,6 +58,9 @@ e2e: $(VENV)/.dev ## only the browser tests: the lab in JupyterLab, the report (
 
 lint: $(VENV)/.dev ## ruff on the code and the notebook
 	$(PY) -m ruff check .
+
+bench: $(VENV)/.dev ## time the notebook, its figures and memory: build/bench.json
+	$(PY) benchmarks/bench.py --out build/bench.json
 
 clean: ## remove build products (keeps .venv)
 	rm -rf build .pytest_cache .ruff_cache
