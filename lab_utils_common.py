@@ -236,8 +236,10 @@ def gradient_descent(X, y, w_in, b_in, alpha, num_iters, logistic=False, lambda_
                      verbose=True, Trace=True):
     """Batch gradient descent on :func:`compute_cost_matrix`.
 
-    The learning rate is divided by 10 whenever an iteration fails to lower the
-    cost, so a too-large ``alpha`` settles instead of diverging.
+    About ten times over the run (every ``ceil(num_iters / 10)`` iterations) the
+    cost is checked; if it has stopped changing since the last check, the
+    learning rate is divided by 10. A too-large ``alpha`` still diverges, as the
+    earlier labs show.
 
     Parameters
     ----------
@@ -265,19 +267,21 @@ def gradient_descent(X, y, w_in, b_in, alpha, num_iters, logistic=False, lambda_
     b = float(b_in)
     J_history = []
     every = max(1, math.ceil(num_iters / 10))
-    previous = compute_cost_matrix(X, y, w, b, logistic, lambda_)
+    last_checked = math.inf
     for i in range(num_iters):
         dj_db, dj_dw = compute_gradient_matrix(X, y, w, b, logistic, lambda_)
         w = w - alpha * dj_dw
         b = b - alpha * dj_db
-        cost = compute_cost_matrix(X, y, w, b, logistic, lambda_)
-        if cost >= previous:
-            alpha /= 10
-        previous = cost
+        if Trace or i % every == 0:
+            cost = compute_cost_matrix(X, y, w, b, logistic, lambda_)
         if Trace:
             J_history.append(cost)
-        if verbose and i % every == 0:
-            print(f"Iteration {i:4d}: Cost {cost:8.4f}")
+        if i % every == 0:
+            if cost == last_checked:  # stopped changing: take smaller steps
+                alpha /= 10
+            last_checked = cost
+            if verbose:
+                print(f"Iteration {i:4d}: Cost {cost:8.4f}")
     return w.reshape(np.shape(w_in)), b, J_history
 
 
@@ -368,7 +372,7 @@ def draw_vthresh(ax, x):
 
 
 class button_manager:  # noqa: N801 - the original lowercase name is public API
-    """A group of matplotlib CheckButtons of which at most one is checked at a time.
+    """A group of matplotlib CheckButtons of which exactly one is checked at a time.
 
     Parameters
     ----------
@@ -377,38 +381,38 @@ class button_manager:  # noqa: N801 - the original lowercase name is public API
         ``[left, bottom, width, height]`` of the buttons' axes, in figure fractions.
     labels : sequence of str
     init : sequence of bool
-        Initial state of each button.
+        Initial state of each button; exactly one should be True.
     call_on_click : callable
-        Called with the list of button states after every click.
+        Called as ``call_on_click(index, firsttime=True)`` once at creation and as
+        ``call_on_click(index)`` after every click, with the index of the checked button.
     """
 
     def __init__(self, fig, dim, labels, init, call_on_click):
-        if len(labels) != len(init):
+        if len(labels) != len(init) or sum(map(bool, init)) != 1:
             raise ValueError(
-                f"labels and init must have the same length; got {len(labels)} and {len(init)}"
+                "labels and init must have the same length with exactly one True in init; "
+                f"got {len(labels)} labels and init={list(init)}"
             )
         self.fig = fig
         self.ax = fig.add_axes(dim)
-        self.init_state = list(init)
+        self.init_state = [bool(v) for v in init]
         self.call_on_click = call_on_click
         self.button = CheckButtons(self.ax, labels, self.init_state)
         self.button.on_clicked(self.button_click)
         self.status = self.button.get_status()
+        self.call_on_click(self.status.index(True), firsttime=True)
 
     def reinit(self):
         """Put every button back in its initial state (without calling ``call_on_click``)."""
         self._set_states(self.init_state)
 
     def button_click(self, event):
-        """Keep only the newly checked button checked, then call ``call_on_click``."""
+        """Keep exactly the clicked button checked, then call ``call_on_click(index)``."""
         now = self.button.get_status()
-        newly_checked = [i for i, (checked, was) in enumerate(zip(now, self.status, strict=True))
-                         if checked and not was]
-        if newly_checked:
-            keep = newly_checked[0]
-            self._set_states([i == keep for i in range(len(now))])
-        self.status = self.button.get_status()
-        self.call_on_click(self.status)
+        changed = [i for i, (a, b) in enumerate(zip(now, self.status, strict=True)) if a != b]
+        keep = changed[0] if changed else self.status.index(True)
+        self._set_states([i == keep for i in range(len(now))])  # re-check a clicked-off one
+        self.call_on_click(keep)
 
     def _set_states(self, states):
         self.button.eventson = False

@@ -36,6 +36,7 @@ from lab_utils_common import (
     dlorange,
     dlpurple,
     lab_style,
+    sigmoid,
 )
 
 __all__ = [
@@ -123,11 +124,12 @@ def _n_classes(classes, name="classes"):
         n = int(classes)
     else:
         ids = np.asarray(classes)
-        if ids.ndim != 1 or ids.size == 0 or not np.issubdtype(ids.dtype, np.integer) \
-                or not np.array_equal(ids, np.arange(ids.size)):
+        if not np.issubdtype(ids.dtype, np.integer):
             raise TypeError(
                 f"{name} must be the number of classes or the ids 0..k-1; got {classes!r}"
             )
+        if ids.ndim != 1 or not np.array_equal(ids, np.arange(ids.size)):
+            raise ValueError(f"{name} must be the ids 0..k-1 in order; got {classes!r}")
         n = ids.size
     if not 1 <= n <= MAX_CLASSES:
         raise ValueError(f"{name} must be between 1 and {MAX_CLASSES}; got {n}")
@@ -170,6 +172,12 @@ def _layer(W, b, inputs, W_name="W", b_name="b"):
     return W, b
 
 
+def _positive_int(value, name):
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}")
+    return int(value)
+
+
 def _range(rng, name):
     """``(low, high)`` with ``low < high``, as floats."""
     arr = as_finite_array(rng, name, ndim=1)
@@ -195,12 +203,15 @@ def predict_class_ids(model, X):
     Returns
     -------
     ids : ndarray of int, shape (N,)
+        For a scikit-learn classifier, the position of the predicted label in
+        ``model.classes_``.
     """
     X = _points(X)
     if isinstance(model, keras.Model):
         call = lambda A: keras.ops.convert_to_numpy(model(A.astype(np.float32), training=False))  # noqa: E731
     elif hasattr(model, "predict") and hasattr(model, "classes_"):
-        call = model.predict
+        # scikit-learn: labels may be any values; their position in classes_ is the id
+        call = lambda A: np.searchsorted(model.classes_, model.predict(A))  # noqa: E731
     elif callable(model):
         call = model
     else:
@@ -216,7 +227,13 @@ def predict_class_ids(model, X):
         ) from err
     if out.ndim == 2 and out.shape[1] > 1:
         out = np.argmax(out, axis=1)
-    out = out.reshape(out.shape[0], -1)[:, 0] if out.ndim == 2 else out
+    elif out.ndim == 2 and out.shape[1] == 1:
+        if not np.array_equal(out, np.round(out)):
+            raise ValueError(
+                "model returned one score per point (shape (N, 1)); return a score per class "
+                "(N, k) or class ids (N,) or (N, 1)"
+            )
+        out = out[:, 0]
     if out.shape != (X.shape[0],):
         raise ValueError(
             f"model must return scores (N, k) or class ids (N,) for N={X.shape[0]}; "
@@ -240,6 +257,8 @@ def plot_limits(X, *, margin=1.0):
     x0_rng, x1_rng : tuple of float
     """
     X = _points(X)
+    if not np.isfinite(margin) or margin < 0:
+        raise ValueError(f"margin must be a finite number >= 0; got {margin!r}")
     lo = X.min(axis=0) - margin
     hi = X.max(axis=0) + margin
     hi = np.where(hi > lo, hi, lo + 1.0)
@@ -251,6 +270,16 @@ def _mesh(x0_rng, x1_rng, resolution):
     x0 = np.linspace(x0_rng[0], x0_rng[1], resolution)
     x1 = np.linspace(x1_rng[0], x1_rng[1], resolution)
     return np.meshgrid(x0, x1)
+
+
+def _mesh_points(xx0, xx1):
+    """The mesh as a list of points, shape (resolution**2, 2)."""
+    return np.column_stack([xx0.ravel(), xx1.ravel()])
+
+
+def _extent(xx0, xx1):
+    """``imshow`` extent of a mesh: (x0 min, x0 max, x1 min, x1 max)."""
+    return (xx0[0, 0], xx0[0, -1], xx1[0, 0], xx1[-1, 0])
 
 
 def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False):
@@ -275,12 +304,22 @@ def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False):
     """
     resolution = _resolution(resolution)
     xx0, xx1 = _mesh(*plot_limits(X, margin=margin), resolution)
-    grid = np.column_stack([xx0.ravel(), xx1.ravel()])
+    grid = _mesh_points(xx0, xx1)
     if pointwise:
-        ids = np.array([predict_class_ids(model, row[None, :])[0] for row in grid])
+        ids = np.array([_one_class_id(model, row[None, :]) for row in grid])
     else:
         ids = predict_class_ids(model, grid)
     return xx0, xx1, ids.reshape(xx0.shape)
+
+
+def _one_class_id(model, point):
+    """Class id for one point (1, 2) from a model that may return a scalar."""
+    if isinstance(model, keras.Model) or hasattr(model, "classes_"):
+        return predict_class_ids(model, point)[0]
+    out = np.ravel(np.asarray(model(point)))
+    if out.size == 1:
+        return int(out[0])
+    return int(np.argmax(out))
 
 
 def relu_layer(X, W1, b1):
@@ -354,12 +393,17 @@ def _new_figure(figsize, nrows=1, ncols=1, *, label=None):
     return fig, axes
 
 
+def _grid_figsize(n, panel_size):
+    """Figure size (inches) for ``n`` panels of ``panel_size`` in the grid of :func:`_panels`."""
+    nrows, ncols = _GRIDS[n]
+    return panel_size[0] * ncols, panel_size[1] * nrows
+
+
 def _panels(fig, n, panel_size, *, label=None):
     """A figure (new, or ``fig``) with ``n`` panels in a compact grid; spare axes removed."""
-    nrows, ncols = _GRIDS.get(n, (math.ceil(n / 5), 5))
-    size = (panel_size[0] * ncols, panel_size[1] * nrows)
+    nrows, ncols = _GRIDS[n]
     if fig is None:
-        fig, axes = _new_figure(size, nrows, ncols, label=label)
+        fig, axes = _new_figure(_grid_figsize(n, panel_size), nrows, ncols, label=label)
     else:
         axes = fig.subplots(nrows, ncols, squeeze=False)
     axes = axes.ravel()
@@ -398,9 +442,10 @@ def _draw_regions(ax, xx0, xx1, ids, n_classes):
     """Fill each class's region in its light colour and draw the boundaries."""
     cmap = ListedColormap(_LIGHT[:n_classes])
     norm = BoundaryNorm(np.arange(n_classes + 1) - 0.5, n_classes)
-    extent = (xx0[0, 0], xx0[0, -1], xx1[0, 0], xx1[-1, 0])
-    ax.imshow(ids, origin="lower", extent=extent, cmap=cmap, norm=norm,
-              interpolation="nearest", aspect="auto")
+    aspect = ax.get_aspect()  # keep the caller's choice (imshow would change it)
+    ax.imshow(ids, origin="lower", extent=_extent(xx0, xx1), cmap=cmap, norm=norm,
+              interpolation="nearest")
+    ax.set_aspect(aspect)
     present = np.unique(ids)
     if present.size > 1:
         levels = np.arange(present.min(), present.max()) + 0.5
@@ -412,8 +457,7 @@ def _draw_value_map(ax, xx0, xx1, values, cmap, label, outline=None):
 
     ``outline`` is a boolean mask on the mesh (default: where ``values > 0``).
     """
-    extent = (xx0[0, 0], xx0[0, -1], xx1[0, 0], xx1[-1, 0])
-    im = ax.imshow(values, origin="lower", extent=extent, cmap=cmap, aspect="auto",
+    im = ax.imshow(values, origin="lower", extent=_extent(xx0, xx1), cmap=cmap, aspect="auto",
                    interpolation="bilinear")
     cbar = ax.figure.colorbar(im, ax=ax, fraction=0.07, pad=0.03)
     cbar.set_label(label)
@@ -444,10 +488,11 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
         Class ids ``0 .. classes - 1``.
     classes : int
         Number of classes.
-    centers : array-like of shape (classes, 2), optional
-        Cluster centres used to make the data; marked with a cross.
-    std : float, optional
-        Cluster standard deviation; shown in the title.
+    centers : array-like of shape (classes, 2), or int, optional
+        Cluster centres used to make the data, marked with a cross (a number of
+        centres, as ``make_blobs`` also accepts, marks nothing).
+    std : float or sequence of float, optional
+        Cluster standard deviation; a single value is shown in the title.
     ax : matplotlib Axes, optional
         Draw here instead of on a new figure.
 
@@ -458,8 +503,10 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     X = _points(X_train, "X_train")
     n = _n_classes(classes)
     y = _labels(y_train, X.shape[0], n, "y_train")
-    if centers is not None:
+    if centers is not None and not isinstance(centers, numbers.Integral):
         centers = as_finite_array(centers, "centers", ndim=2, columns=2)
+    else:  # make_blobs also takes a number of centres: nothing to mark then
+        centers = None
     with lab_style():
         fig, ax = _figure_and_axes(ax, (3.6, 3.2), label="The data set")
         _draw_classes(ax, X, y, n)
@@ -467,7 +514,8 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
             ax.plot(centers[:, 0], centers[:, 1], linestyle="none", marker="+",
                     markersize=9, markeredgewidth=2, color="black", label="centre")
         title = f"{n}-class data"
-        ax.set_title(title if std is None else f"{title}, std {float(std):g}")
+        ax.set_title(title if np.ndim(std) != 0 or std is None
+                     else f"{title}, std {float(std):g}")
         ax.set_xlabel("x0")
         ax.set_ylabel("x1")
         _legend(ax)
@@ -563,7 +611,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     X : ndarray of shape (m, 2)
         Layer-1 outputs ``a1`` of the examples.
     Y : ndarray of shape (m,) or (m, 1)
-    W : ndarray of shape (2, units), 2 <= units <= 10
+    W : ndarray of shape (2, units), 1 <= units <= 10
     b : ndarray of shape (units,)
     classes : int
     x0_rng, x1_rng : (float, float), optional
@@ -658,7 +706,7 @@ def plt_mc_data(ax, X, y, classes, class_labels=None, map=plt.cm.Paired,  # noqa
     X = _points(X)
     n = _n_classes(classes)
     y = _labels(y, X.shape[0], n)
-    colors = None if map is plt.cm.Paired else _sample_colors(map, n)
+    colors = None if getattr(map, "name", map) == "Paired" else _sample_colors(map, n)
     with lab_style():
         _draw_classes(ax, X, y, n, labels=class_labels, size=size, marker=m, colors=colors)
         if equal_xy:
@@ -733,15 +781,19 @@ def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100):
     ----------
     ax : matplotlib Axes
     fwb : callable
-        Maps points of shape (n, 2) to n values (or (1, 2) to one value).
+        Maps points of shape (n, 2) to n values; a function that only takes one
+        point of shape (1, 2) is called once per mesh point instead.
     x0_rng, x1_rng : (float, float)
     resolution : int, default=100
     """
     xx0, xx1 = _mesh(_range(x0_rng, "x0_rng"), _range(x1_rng, "x1_rng"),
                      _resolution(resolution))
-    grid = np.column_stack([xx0.ravel(), xx1.ravel()])
-    values = np.asarray(fwb(grid), dtype=float).reshape(-1)
-    if values.size != grid.shape[0]:  # fwb takes one point at a time
+    grid = _mesh_points(xx0, xx1)
+    try:
+        values = np.asarray(fwb(grid), dtype=float).reshape(-1)
+    except (TypeError, ValueError):  # fwb takes one point (1, 2) at a time
+        values = None
+    if values is None or values.size != grid.shape[0]:
         values = np.array([np.asarray(fwb(p[None, :]), dtype=float).item() for p in grid])
     with lab_style():
         _draw_value_map(ax, xx0, xx1, values.reshape(xx0.shape), _ACTIVATION_CMAP, "value")
@@ -869,9 +921,12 @@ def _class_list(classes):
 
 
 def _relu_sentence(d):
-    if not d.active_classes:
+    if not d.active_classes and d.peak == 0:
         return (f"Unit {d.unit} outputs zero for every class: a dead unit that passes nothing "
                 f"on (peak output {d.peak:.2f}).")
+    if not d.active_classes:
+        return (f"Unit {d.unit} outputs zero for most examples of every class "
+                f"(peak output {d.peak:.2f}).")
     if not d.zero_classes:
         return (f"Unit {d.unit} outputs zero for no class: it is active for all of them "
                 f"(peak output {d.peak:.2f}).")
@@ -885,12 +940,9 @@ def _output_sentence(d):
         best = max(means, key=means.get)
         return (f"Unit {d.unit} has the highest score for no class; its mean score is highest "
                 f"on {_class_list([best])} ({means[best]:.2f}).")
-    own = min(means[c] for c in d.wins_for)
-    rest = [means[c] for c in means if c not in d.wins_for]
-    there = f"{own:.2f} on it" if len(d.wins_for) == 1 else f"at least {own:.2f} on them"
-    tail = f", at most {max(rest):.2f} on the other classes" if rest else ""
-    return (f"Unit {d.unit} has the highest score for {_class_list(d.wins_for)}: "
-            f"mean score {there}{tail}.")
+    scores = ", ".join(f"{means[c]:.2f}" for c in d.wins_for)
+    return (f"Unit {d.unit} has the highest score for {_class_list(d.wins_for)} "
+            f"(its mean score there: {scores}).")
 
 
 def explain_units(descriptions):
@@ -951,13 +1003,12 @@ def confusion_summary(y_true, y_pred):
     """
     mixed = confusions(y_true, y_pred)
     if not mixed:
-        return ("Every training example is classified correctly: "
-                "the network separates the classes.")
+        return "Every example is classified correctly: the network separates the classes."
     wrong = sum(n for _, _, n in mixed)
     total = np.size(y_true)
     parts = [f"{_class_list([t])} taken for {_class_list([p])} "
              f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
-    return (f"Training FAILED to separate the classes: {wrong} of {total} training examples are "
+    return (f"Training FAILED to separate the classes: {wrong} of {total} examples are "
             f"misclassified: " + "; ".join(parts) + ".")
 
 
@@ -974,9 +1025,7 @@ class PrintLoss(keras.callbacks.Callback):
 
     def __init__(self, every=20):
         super().__init__()
-        if not isinstance(every, numbers.Integral) or every < 1:
-            raise ValueError(f"every must be a positive integer; got {every!r}")
-        self.every = int(every)
+        self.every = _positive_int(every, "every")
 
     def on_epoch_end(self, epoch, logs=None):
         done = epoch + 1
@@ -989,8 +1038,9 @@ class PrintLoss(keras.callbacks.Callback):
 class WeightHistory(keras.callbacks.Callback):
     """Record a model's weights, loss and accuracy during training, for replaying it.
 
-    Records before the first epoch (epoch 0) and after every ``every``-th epoch
-    (and the last). Loss (sparse categorical cross-entropy of the outputs taken
+    Records the weights training starts from (epoch 0, or ``initial_epoch``),
+    then after every ``every``-th epoch and after the last one (also when
+    training stops early). Loss (sparse categorical cross-entropy of the outputs taken
     as logits) and accuracy are those of the recorded weights on ``(X, y)``,
     from one forward pass; nothing the optimiser uses is touched, so training
     gives bit-identical weights with or without this callback.
@@ -1016,26 +1066,39 @@ class WeightHistory(keras.callbacks.Callback):
         super().__init__()
         self._X = as_finite_array(X, "X", ndim=2).astype(np.float32)
         self._y = _labels(y, self._X.shape[0], MAX_CLASSES)
-        if not isinstance(every, numbers.Integral) or every < 1:
-            raise ValueError(f"every must be a positive integer; got {every!r}")
-        self.every = int(every)
+        self.every = _positive_int(every, "every")
         self._reset()
 
     def _reset(self):
         self._epochs, self._loss, self._accuracy, self.weights = [], [], [], []
         self.activations = []
+        self._last_epoch = None
 
     def on_train_begin(self, logs=None):
         self._reset()
         if not self.model.built:  # no Input layer: build now to record the initial weights
             self.model.build((None, self._X.shape[1]))
-        self.activations = [_activation_name(layer) for layer in self.model.layers]
-        self._record(0)
+        layers = [layer for layer in self.model.layers
+                  if not isinstance(layer, keras.layers.InputLayer)]
+        self.activations = [_activation_name(layer) for layer in layers]
+        outputs = layers[-1].units
+        if outputs <= self._y.max():
+            raise ValueError(f"the model has {outputs} outputs, too few for class id "
+                             f"{self._y.max()} in y")
+
+    def on_epoch_begin(self, epoch, logs=None):
+        if not self._epochs:  # the weights training starts from (epoch 0, or initial_epoch)
+            self._record(epoch)
 
     def on_epoch_end(self, epoch, logs=None):
         done = epoch + 1
         if done % self.every == 0 or done == self.params.get("epochs"):
             self._record(done)
+        self._last_epoch = done
+
+    def on_train_end(self, logs=None):
+        if self._epochs and self._epochs[-1] != self._last_epoch:  # stopped early
+            self._record(self._last_epoch)
 
     def _record(self, epoch):
         weights = [np.array(w, dtype=np.float32) for w in self.model.get_weights()]
@@ -1060,9 +1123,10 @@ class WeightHistory(keras.callbacks.Callback):
 
     def weights_at(self, epoch):
         """The weights recorded at ``epoch``, as ``model.get_weights()`` returns them."""
-        return self.weights[self._index(epoch)]
+        return self.weights[self.index_of(epoch)]
 
-    def _index(self, epoch):
+    def index_of(self, epoch):
+        """Position of ``epoch`` in the recordings; ValueError if it was not recorded."""
         if epoch not in self._epochs:
             recorded = self.epochs
             span = f"{recorded[0]}..{recorded[-1]}" if recorded.size else "none yet"
@@ -1074,6 +1138,9 @@ class WeightHistory(keras.callbacks.Callback):
 def _activation_name(layer):
     if not isinstance(layer, keras.layers.Dense):
         raise TypeError(f"WeightHistory replays Dense layers only; got {type(layer).__name__}")
+    if not layer.use_bias:
+        raise ValueError(f"WeightHistory replays Dense layers with a bias; layer {layer.name!r} "
+                         "has use_bias=False")
     name = keras.activations.serialize(layer.activation)
     name = name if isinstance(name, str) else name.get("config", {}).get("name", str(name))
     if name not in _ACTIVATIONS:
@@ -1082,21 +1149,24 @@ def _activation_name(layer):
     return name
 
 
+def _log_softmax(z):
+    """Row-wise log of the softmax of ``z`` (m, k), without overflow."""
+    shifted = z - z.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
 _ACTIVATIONS = {
     "linear": lambda z: z,
     "relu": lambda z: np.maximum(z, 0.0),
-    "sigmoid": lambda z: 1.0 / (1.0 + np.exp(-np.clip(z, -500, 500))),
+    "sigmoid": sigmoid,
     "tanh": np.tanh,
-    "softmax": lambda z: np.exp(z - z.max(axis=1, keepdims=True))
-    / np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True),
+    "softmax": lambda z: np.exp(_log_softmax(z)),
 }
 
 
 def _cross_entropy(logits, y):
     """Mean sparse categorical cross-entropy of ``logits`` (m, k) against ids ``y`` (m,)."""
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return float(-np.mean(log_probs[np.arange(len(y)), y]))
+    return float(-np.mean(_log_softmax(logits)[np.arange(len(y)), y]))
 
 
 def _forward(weights, activations, X):
@@ -1129,7 +1199,7 @@ class TrainingExplorer:
         x0_rng, x1_rng = plot_limits(X)
         self._extent = (*x0_rng, *x1_rng)
         self._xx0, self._xx1 = _mesh(x0_rng, x1_rng, resolution)
-        self._grid = np.column_stack([self._xx0.ravel(), self._xx1.ravel()])
+        self._grid = _mesh_points(self._xx0, self._xx1)
         with lab_style():
             with plt.ioff():  # shown inside the widget box, not on its own
                 self.fig = plt.figure(figsize=(7.2, 3.3))
@@ -1186,7 +1256,7 @@ class TrainingExplorer:
         if loss_panel:
             h = self.history
             loss_ax.plot(h.epochs, h.loss, color=dlblue, linewidth=2)
-            (artists["marker"],) = loss_ax.plot([epoch], [h.loss[h._index(epoch)]], "o",
+            (artists["marker"],) = loss_ax.plot([epoch], [h.loss[h.index_of(epoch)]], "o",
                                                 color=dldarkred, markersize=7)
             loss_ax.set_xlabel("epoch")
             loss_ax.set_ylabel("loss")
@@ -1195,7 +1265,7 @@ class TrainingExplorer:
         return artists
 
     def _title(self, epoch, *, short=False):
-        i = self.history._index(epoch)
+        i = self.history.index_of(epoch)
         loss, accuracy = self.history.loss[i], self.history.accuracy[i]
         if short:
             return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
@@ -1203,7 +1273,7 @@ class TrainingExplorer:
 
     def show_epoch(self, epoch):
         """Update the interactive figure in place to ``epoch`` (no new artists)."""
-        i = self.history._index(epoch)
+        i = self.history.index_of(epoch)
         a = self._artists
         a["image"].set_data(self._region_rgba(self.regions(epoch)))
         for line, seg in zip(a["lines"], self.zero_lines(epoch), strict=True):
@@ -1217,9 +1287,8 @@ class TrainingExplorer:
         from matplotlib.figure import Figure
 
         with lab_style():
-            fig, axes = _panels(Figure(), len(self.static_epochs), (2.6, 2.4))
-            fig.set_size_inches(2.6 * len({ax.get_position().x0 for ax in axes}),
-                                2.4 * len({ax.get_position().y0 for ax in axes}))
+            n = len(self.static_epochs)
+            fig, axes = _panels(Figure(figsize=_grid_figsize(n, (2.6, 2.4))), n, (2.6, 2.4))
             for ax, epoch in zip(axes, self.static_epochs, strict=True):
                 self._draw(fig, epoch, loss_panel=False, ax=ax)
             fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3,
@@ -1317,7 +1386,7 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
         Passed to ``model.fit(..., callbacks=[history])`` beforehand.
     classes : int
     static_epochs : list of int, optional
-        Recorded epochs for the small multiples (2 to 6); by default about six,
+        Recorded epochs for the small multiples (1 to 6); by default about six,
         denser early in training.
     resolution : int, default=120
         Mesh points per axis for the decision regions.
@@ -1344,5 +1413,5 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     if not 1 <= len(static_epochs) <= 6:
         raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
     for e in static_epochs:
-        history._index(e)  # raises with the recorded range
+        history.index_of(e)  # raises with the recorded range
     return TrainingExplorer(X, y, history, n, _resolution(resolution), static_epochs)

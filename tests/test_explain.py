@@ -112,7 +112,7 @@ def test_confusions_and_summary():
     summary = mc.confusion_summary(y_true, y_pred)
     assert summary.startswith("Training FAILED to separate the classes: 3 of 6")
     assert "class 1 (green) taken for class 0 (blue) (2 examples)" in summary
-    assert mc.confusion_summary(y_true, y_true).startswith("Every training example is classified")
+    assert mc.confusion_summary(y_true, y_true).startswith("Every example is classified")
     assert mc.confusions(y_true, y_true) == []
 
 
@@ -129,3 +129,12 @@ def test_lab_network_is_explained_consistently(lab_data, lab_weights):
     for line, d in zip(mc.explain_units(relu).splitlines(), relu, strict=True):
         assert re.match(rf"Unit {d.unit} outputs zero for ", line)
         assert f"(peak output {d.peak:.2f})" in line
+
+
+def test_mostly_silent_unit_is_not_called_dead():
+    X = np.array([[-1.0, 0.0], [-2.0, 0.0], [4.0, 0.0], [-1.0, 1.0], [-3.0, 1.0], [-2.0, 1.0]])
+    y = np.array([0, 0, 0, 1, 1, 1])
+    (unit,) = mc.describe_relu_units(X, y, np.array([[1.0], [0.0]]), np.array([0.0]))
+    assert unit.active_classes == () and unit.peak == 4.0
+    assert mc.explain_units([unit]).startswith(
+        "Unit 0 outputs zero for most examples of every class (peak output 4.00)")

@@ -147,3 +147,31 @@ def test_bad_input_gets_a_clear_error(lab_data, recorded):
     with pytest.raises(ValueError, match=r"static_epochs must list 1 to 6 epochs; got 7"):
         mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7)))
     assert plt.get_fignums() == []
+
+
+def test_history_of_a_functional_model_that_stops_early(lab_data):
+    X, y = lab_data
+    inputs = keras.Input((2,))
+    hidden = keras.layers.Dense(2, activation="relu")(inputs)
+    model = keras.Model(inputs, keras.layers.Dense(4)(hidden))
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer=keras.optimizers.Adam(0.01))
+    history = mc.WeightHistory(X, y, every=3)
+    stop = keras.callbacks.LambdaCallback(
+        on_epoch_end=lambda epoch, logs: setattr(model, "stop_training", epoch == 4))
+    model.fit(X, y, epochs=20, initial_epoch=1, verbose=0, callbacks=[history, stop])
+    # starts at initial_epoch, then every 3rd epoch, then the epoch it stopped at
+    assert history.epochs.tolist() == [1, 3, 5]
+    assert digest(history.weights_at(5)) == digest(model.get_weights())
+
+
+def test_history_explains_what_it_cannot_replay(lab_data):
+    X, y = lab_data
+    no_bias = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4, use_bias=False)])
+    no_bias.compile(loss="sparse_categorical_crossentropy", optimizer="sgd")
+    with pytest.raises(ValueError, match=r"has use_bias=False"):
+        no_bias.fit(X, y, epochs=1, verbose=0, callbacks=[mc.WeightHistory(X, y)])
+    too_few = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3)])
+    too_few.compile(loss="sparse_categorical_crossentropy", optimizer="sgd")
+    with pytest.raises(ValueError, match=r"the model has 3 outputs, too few for class id 3"):
+        too_few.fit(X, y, epochs=1, verbose=0, callbacks=[mc.WeightHistory(X, y)])

@@ -218,3 +218,62 @@ def test_truncate_colormap():
     cmap = mc.truncate_colormap("Greys", 0.2, 0.6)
     assert np.allclose(cmap(0.0), plt.get_cmap("Greys")(0.2), atol=0.01)
     assert np.allclose(cmap(1.0), plt.get_cmap("Greys")(0.6), atol=0.01)
+
+
+# --- behaviours found in review ------------------------------------------------
+def test_scikit_learn_labels_need_not_be_class_ids(lab_data):
+    X, y = lab_data
+    names = np.array(["north", "south", "east", "west"])[y]
+    sk = LogisticRegression().fit(X, names)
+    ids = mc.predict_class_ids(sk, X)
+    assert np.array_equal(sk.classes_[ids], sk.predict(X))
+
+
+def test_one_score_per_point_gets_a_clear_error_and_integer_ids_pass():
+    X = np.zeros((3, 2))
+    with pytest.raises(ValueError, match=r"one score per point \(shape \(N, 1\)\)"):
+        mc.predict_class_ids(lambda A: np.full((len(A), 1), 0.3), X)
+    assert mc.predict_class_ids(lambda A: np.ones((len(A), 1)), X).tolist() == [1, 1, 1]
+
+
+def test_pointwise_predict_may_return_a_scalar():
+    X = np.array([[0.0, 0.0], [2.0, 2.0]])
+    fig, ax = plt.subplots()
+    mc.plot_cat_decision_boundary_mc(ax, X, lambda p: int(p[0, 0] > 1), vector=False,
+                                     resolution=6)
+    assert np.unique(ax.images[0].get_array()).tolist() == [0, 1]
+
+
+def test_plt_prob_z_falls_back_for_a_one_point_function():
+    fig, ax = plt.subplots()
+    w = np.array([1.0, -1.0])
+    mc.plt_prob_z(ax, lambda x: max(0.0, float(x.reshape(2) @ w)), resolution=5)
+    values = ax.images[0].get_array()
+    assert values.shape == (5, 5) and values.max() > 0 and values.min() == 0
+
+
+def test_decision_regions_keep_the_callers_aspect(lab_data, lab_weights):
+    X, y = lab_data
+    fig, ax = plt.subplots()
+    mc.plt_mc_data(ax, X, y, 4, equal_xy=True)
+    mc.plot_cat_decision_boundary_mc(ax, X, forward(*lab_weights))
+    assert ax.get_aspect() == 1.0
+
+
+def test_plt_mc_takes_make_blobs_other_forms(lab_data):
+    X, y = lab_data
+    fig = mc.plt_mc(X, y, 4, 4, [1.0, 0.5, 1.0, 2.0])  # a number of centres, one std each
+    assert len(panels(fig)[0].get_lines()) == 4 and panels(fig)[0].get_title() == "4-class data"
+
+
+def test_paired_colormap_given_by_name_means_the_class_colours(lab_data):
+    X, y = lab_data
+    fig, ax = plt.subplots()
+    mc.plt_mc_data(ax, X, y, 4, map=plt.get_cmap("Paired"))
+    dark, _ = mc.class_colors(4)
+    assert np.allclose(ax.get_lines()[1].get_markerfacecolor(), dark[1])
+
+
+def test_negative_margin_is_refused():
+    with pytest.raises(ValueError, match=r"margin must be a finite number >= 0; got -2"):
+        mc.plot_limits(np.zeros((2, 2)), margin=-2)

@@ -58,7 +58,7 @@ def test_output_lines_and_summary_match_the_weights(seeded_run, lab_data):
     assert printed[:-1] == expected and len(expected) == 4  # every unit, success or not
     summary = printed[-1]
     if np.all(y_pred == y):
-        assert summary.startswith("Every training example is classified correctly")
+        assert summary.startswith("Every example is classified correctly")
     else:
         assert summary.startswith("Training FAILED to separate the classes")
         for t, p, n in mc.confusions(y, y_pred):
