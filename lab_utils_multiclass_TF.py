@@ -1291,6 +1291,7 @@ class TrainingExplorer:
             fig, axes = _panels(Figure(figsize=_grid_figsize(n, (2.6, 2.4))), n, (2.6, 2.4))
             for ax, epoch in zip(axes, self.static_epochs, strict=True):
                 self._draw(fig, epoch, loss_panel=False, ax=ax)
+                ax.label_outer()  # same axes everywhere: label the outer panels only
             fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3,
                                 hspace=0.65)
         return fig
