@@ -221,6 +221,15 @@ def test_explorer_slider_replays_an_earlier_epoch(lab):
     assert changed_fraction(before, after) > 0.1
 
 
+def test_explorer_play_button_animates_the_figure(lab):
+    page, explorer = lab.page, figures(lab.page).last
+    before = drawn_canvas(explorer, "explorer_before_play")
+    page.locator(".widget-play button").first.click()  # Play: runs through the epochs
+    after = new_canvas(explorer, before, "explorer_playing")
+    assert changed_fraction(before, after) > 0.01
+    page.locator(".widget-play button").nth(1).click()  # pause, so the page goes quiet
+
+
 def test_no_console_errors(lab):
     # Nothing filtered: a clean run logs no console error at all (ipympl's "No handler
     # for the 'capture_scroll' message" lines are plain logs, not errors).
