@@ -14,6 +14,9 @@ Importing the module changes no global state.
 
 from __future__ import annotations
 
+import base64
+import functools
+import io
 import math
 import numbers
 from dataclasses import dataclass
@@ -156,6 +159,13 @@ def _labels(y, m, n_classes, name="y"):
     return ids
 
 
+def _dataset(X, y, classes, X_name="X", y_name="y"):
+    """Points (m, 2), their class ids (m,) and the number of classes, checked together."""
+    X = _points(X, X_name)
+    n = _n_classes(classes)
+    return X, _labels(y, X.shape[0], n, y_name), n
+
+
 def _layer(W, b, inputs, W_name="W", b_name="b"):
     """Check a dense layer's weights: ``W`` (inputs, units), ``b`` (units,)."""
     W = as_finite_array(W, W_name, ndim=2)
@@ -172,9 +182,11 @@ def _layer(W, b, inputs, W_name="W", b_name="b"):
     return W, b
 
 
-def _positive_int(value, name):
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{name} must be a positive integer; got {value!r}")
+def _whole_number(value, name, minimum=1):
+    """``value`` as an int of at least ``minimum``."""
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < minimum:
+        want = "a positive integer" if minimum == 1 else f"an integer >= {minimum}"
+        raise ValueError(f"{name} must be {want}; got {value!r}")
     return int(value)
 
 
@@ -225,6 +237,8 @@ def predict_class_ids(model, X):
         raise ValueError(
             f"model could not predict on X of shape {X.shape}: {type(err).__name__}: {err}"
         ) from err
+    if out.ndim == 0 and X.shape[0] == 1:  # a one-point function may return a scalar
+        out = out.reshape(1)
     if out.ndim == 2 and out.shape[1] > 1:
         out = np.argmax(out, axis=1)
     elif out.ndim == 2 and out.shape[1] == 1:
@@ -272,6 +286,12 @@ def _mesh(x0_rng, x1_rng, resolution):
     return np.meshgrid(x0, x1)
 
 
+def _checked_mesh(x0_rng, x1_rng, resolution):
+    """:func:`_mesh` of caller-given ranges and resolution, checked first."""
+    return _mesh(_range(x0_rng, "x0_rng"), _range(x1_rng, "x1_rng"),
+                 _whole_number(resolution, "resolution", 2))
+
+
 def _mesh_points(xx0, xx1):
     """The mesh as a list of points, shape (resolution**2, 2)."""
     return np.column_stack([xx0.ravel(), xx1.ravel()])
@@ -302,24 +322,14 @@ def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False):
     xx0, xx1 : ndarray of shape (resolution, resolution)
     ids : ndarray of int, shape (resolution, resolution)
     """
-    resolution = _resolution(resolution)
+    resolution = _whole_number(resolution, "resolution", 2)
     xx0, xx1 = _mesh(*plot_limits(X, margin=margin), resolution)
     grid = _mesh_points(xx0, xx1)
     if pointwise:
-        ids = np.array([_one_class_id(model, row[None, :]) for row in grid])
+        ids = np.array([predict_class_ids(model, row[None, :])[0] for row in grid])
     else:
         ids = predict_class_ids(model, grid)
     return xx0, xx1, ids.reshape(xx0.shape)
-
-
-def _one_class_id(model, point):
-    """Class id for one point (1, 2) from a model that may return a scalar."""
-    if isinstance(model, keras.Model) or hasattr(model, "classes_"):
-        return predict_class_ids(model, point)[0]
-    out = np.ravel(np.asarray(model(point)))
-    if out.size == 1:
-        return int(out[0])
-    return int(np.argmax(out))
 
 
 def relu_layer(X, W1, b1):
@@ -358,17 +368,11 @@ def unit_maps(W, b, x0_rng, x1_rng, *, relu=False, resolution=100):
     values : ndarray of shape (units, resolution, resolution)
     """
     W, b = _layer(W, b, 2)
-    xx0, xx1 = _mesh(_range(x0_rng, "x0_rng"), _range(x1_rng, "x1_rng"), _resolution(resolution))
+    xx0, xx1 = _checked_mesh(x0_rng, x1_rng, resolution)
     values = np.einsum("iu,irc->urc", W, np.stack([xx0, xx1])) + b[:, None, None]
     if relu:
         np.maximum(values, 0.0, out=values)
     return xx0, xx1, values
-
-
-def _resolution(resolution):
-    if not isinstance(resolution, numbers.Integral) or resolution < 2:
-        raise ValueError(f"resolution must be an integer >= 2; got {resolution!r}")
-    return int(resolution)
 
 
 # ---------------------------------------------------------------------------
@@ -378,7 +382,7 @@ _GRIDS = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 5: (2, 3), 6: (2, 3),
           7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}
 
 
-def _new_figure(figsize, nrows=1, ncols=1, *, label=None):
+def _new_figure(figsize, nrows=1, ncols=1, *, label=None, width_ratios=None):
     """A pyplot figure (so ipympl shows it) with a grid of axes; call inside ``lab_style``.
 
     ``label`` names the figure's window; ipympl also prints it above the static
@@ -389,7 +393,7 @@ def _new_figure(figsize, nrows=1, ncols=1, *, label=None):
         fig.canvas.manager.set_window_title(label)
     if hasattr(type(fig.canvas), "header_visible"):  # ipympl: the title says enough
         fig.canvas.header_visible = False
-    axes = fig.subplots(nrows, ncols, squeeze=False)
+    axes = fig.subplots(nrows, ncols, squeeze=False, width_ratios=width_ratios)
     return fig, axes
 
 
@@ -500,9 +504,7 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     -------
     fig : matplotlib Figure
     """
-    X = _points(X_train, "X_train")
-    n = _n_classes(classes)
-    y = _labels(y_train, X.shape[0], n, "y_train")
+    X, y, n = _dataset(X_train, y_train, classes, "X_train", "y_train")
     if centers is not None and not isinstance(centers, numbers.Integral):
         centers = as_finite_array(centers, "centers", ndim=2, columns=2)
     else:  # make_blobs also takes a number of centres: nothing to mark then
@@ -540,9 +542,7 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200):
     -------
     fig : matplotlib Figure
     """
-    X = _points(X_train, "X_train")
-    n = _n_classes(classes)
-    y = _labels(y_train, X.shape[0], n, "y_train")
+    X, y, n = _dataset(X_train, y_train, classes, "X_train", "y_train")
     xx0, xx1, ids = decision_regions(X, model, resolution=resolution)
     _check_predicted(ids, n)
     with lab_style():
@@ -578,11 +578,9 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     -------
     fig : matplotlib Figure
     """
-    X = _points(X)
-    n = _n_classes(classes)
-    y = _labels(Y, X.shape[0], n, "Y")
+    X, y, n = _dataset(X, Y, classes, "X", "Y")
     W1, b1 = _layer(W1, b1, 2, "W1", "b1")
-    units = _unit_count(W1, "W1")
+    units = _unit_count(W1, "W1", MAX_UNITS)
     x0_rng, x1_rng = plot_limits(X)
     xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
     with lab_style():
@@ -623,13 +621,9 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     -------
     fig : matplotlib Figure
     """
-    X = _points(X)
-    n = _n_classes(classes)
-    y = _labels(Y, X.shape[0], n, "Y")
+    X, y, n = _dataset(X, Y, classes, "X", "Y")
     W, b = _layer(W, b, 2)
-    units = W.shape[1]
-    if not 1 <= units <= MAX_CLASSES:
-        raise ValueError(f"W must have 1 to {MAX_CLASSES} output units; got {units}")
+    units = _unit_count(W, "W", MAX_CLASSES)
     auto0, auto1 = plot_limits(X, margin=0.25)
     x0_rng = auto0 if x0_rng is None else _range(x0_rng, "x0_rng")
     x1_rng = auto1 if x1_rng is None else _range(x1_rng, "x1_rng")
@@ -652,10 +646,10 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     return fig
 
 
-def _unit_count(W1, name):
-    units = W1.shape[1]
-    if not 1 <= units <= MAX_UNITS:
-        raise ValueError(f"{name} must have 1 to {MAX_UNITS} units (columns); got {units}")
+def _unit_count(W, name, most):
+    units = W.shape[1]
+    if not 1 <= units <= most:
+        raise ValueError(f"{name} must have 1 to {most} units (columns); got {units}")
     return units
 
 
@@ -703,9 +697,7 @@ def plt_mc_data(ax, X, y, classes, class_labels=None, map=plt.cm.Paired,  # noqa
     equal_xy : bool, default=False
         Equal scaling of both axes.
     """
-    X = _points(X)
-    n = _n_classes(classes)
-    y = _labels(y, X.shape[0], n)
+    X, y, n = _dataset(X, y, classes)
     colors = None if getattr(map, "name", map) == "Paired" else _sample_colors(map, n)
     with lab_style():
         _draw_classes(ax, X, y, n, labels=class_labels, size=size, marker=m, colors=colors)
@@ -786,8 +778,7 @@ def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100):
     x0_rng, x1_rng : (float, float)
     resolution : int, default=100
     """
-    xx0, xx1 = _mesh(_range(x0_rng, "x0_rng"), _range(x1_rng, "x1_rng"),
-                     _resolution(resolution))
+    xx0, xx1 = _checked_mesh(x0_rng, x1_rng, resolution)
     grid = _mesh_points(xx0, xx1)
     try:
         values = np.asarray(fwb(grid), dtype=float).reshape(-1)
@@ -1025,7 +1016,7 @@ class PrintLoss(keras.callbacks.Callback):
 
     def __init__(self, every=20):
         super().__init__()
-        self.every = _positive_int(every, "every")
+        self.every = _whole_number(every, "every")
 
     def on_epoch_end(self, epoch, logs=None):
         done = epoch + 1
@@ -1066,7 +1057,7 @@ class WeightHistory(keras.callbacks.Callback):
         super().__init__()
         self._X = as_finite_array(X, "X", ndim=2).astype(np.float32)
         self._y = _labels(y, self._X.shape[0], MAX_CLASSES)
-        self.every = _positive_int(every, "every")
+        self.every = _whole_number(every, "every")
         self._reset()
 
     def _reset(self):
@@ -1196,16 +1187,13 @@ class TrainingExplorer:
     def __init__(self, X, y, history, n_classes, resolution, static_epochs):
         self.X, self.y, self.history, self.n_classes = X, y, history, n_classes
         self.static_epochs = static_epochs
-        x0_rng, x1_rng = plot_limits(X)
-        self._extent = (*x0_rng, *x1_rng)
-        self._xx0, self._xx1 = _mesh(x0_rng, x1_rng, resolution)
+        self._xx0, self._xx1 = _mesh(*plot_limits(X), resolution)
+        self._extent = _extent(self._xx0, self._xx1)
         self._grid = _mesh_points(self._xx0, self._xx1)
         with lab_style():
             with plt.ioff():  # shown inside the widget box, not on its own
-                self.fig = plt.figure(figsize=(7.2, 3.3))
-            if hasattr(type(self.fig.canvas), "header_visible"):
-                self.fig.canvas.header_visible = False
-            self._artists = self._draw(self.fig, self.history.epochs[-1], loss_panel=True)
+                self.fig, axes = _new_figure((7.2, 3.3), 1, 2, width_ratios=[1.25, 1])
+            self._artists = self._draw(self.fig, self.history.epochs[-1], *axes[0])
         if hasattr(self.fig.canvas, "_repr_mimebundle_"):
             # ipympl gives a canvas its first image and size when it is displayed on its
             # own; inside a widget box that never happens and the canvas can stay 0x0.
@@ -1237,9 +1225,10 @@ class TrainingExplorer:
         rgba[edge, :3] *= 0.35
         return rgba
 
-    def _draw(self, fig, epoch, *, loss_panel, ax=None):
+    def _draw(self, fig, epoch, ax, loss_ax=None):
+        """Regions, data and zero lines of ``epoch`` on ``ax``; the loss curve on ``loss_ax``."""
+        loss_panel = loss_ax is not None
         if loss_panel:
-            ax, loss_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.25, 1]})
             fig.subplots_adjust(left=0.08, right=0.97, bottom=0.15, top=0.86, wspace=0.28)
         image = ax.imshow(self._region_rgba(self.regions(epoch)), origin="lower",
                           extent=self._extent, aspect="auto", interpolation="nearest")
@@ -1290,7 +1279,7 @@ class TrainingExplorer:
             n = len(self.static_epochs)
             fig, axes = _panels(Figure(figsize=_grid_figsize(n, (2.6, 2.4))), n, (2.6, 2.4))
             for ax, epoch in zip(axes, self.static_epochs, strict=True):
-                self._draw(fig, epoch, loss_panel=False, ax=ax)
+                self._draw(fig, epoch, ax)
                 ax.label_outer()  # same axes everywhere: label the outer panels only
             fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3,
                                 hspace=0.65)
@@ -1317,17 +1306,19 @@ class TrainingExplorer:
             names="value")
         return ipywidgets.VBox([ipywidgets.HBox([self.play, self.slider]), self.fig.canvas])
 
-    def _repr_mimebundle_(self, **kwargs):
-        import base64
-        import io
-
+    @functools.cached_property
+    def _static_png(self):
+        """The small multiples as base64 PNG: built once, whatever displays it again."""
         buffer = io.BytesIO()
-        # a modest dpi: this PNG is built on every display, also where the live view wins
+        # a modest dpi: this PNG is built even where the live view is what shows
         self.static_figure().savefig(buffer, format="png", dpi=80)
+        return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+    def _repr_mimebundle_(self, **kwargs):
         bundle = {
             "text/plain": f"TrainingExplorer(epochs {self.history.epochs[0]}.."
                           f"{self.history.epochs[-1]})",
-            "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+            "image/png": self._static_png,
         }
         if self._box is not None:  # widget front ends show this; others fall back to the PNG
             bundle["application/vnd.jupyter.widget-view+json"] = {
@@ -1397,9 +1388,7 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     TrainingExplorer
         Display it (last line of a cell) to show it.
     """
-    X = _points(X)
-    n = _n_classes(classes)
-    y = _labels(y, X.shape[0], n)
+    X, y, n = _dataset(X, y, classes)
     if not isinstance(history, WeightHistory):
         raise TypeError(f"history must be a WeightHistory; got {type(history).__name__}")
     epochs = history.epochs
@@ -1415,4 +1404,5 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
         raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
     for e in static_epochs:
         history.index_of(e)  # raises with the recorded range
-    return TrainingExplorer(X, y, history, n, _resolution(resolution), static_epochs)
+    resolution = _whole_number(resolution, "resolution", 2)
+    return TrainingExplorer(X, y, history, n, resolution, static_epochs)

@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 from PIL import Image
+from run_notebook import printed_lines
 
 WEIGHT_DIGEST_CELL = (
     "import hashlib\n"
@@ -30,7 +31,8 @@ def stream_text(cell, name="stdout"):
 
 
 def all_stdout(nb):
-    return "".join(stream_text(c) for c in code_cells(nb))
+    """Everything the notebook printed, one line per printed line."""
+    return "\n".join(printed_lines(nb))
 
 
 def cell_containing(nb, snippet):
@@ -53,7 +55,7 @@ def figure_pngs(nb):
 
 def printed_value(nb, label):
     """The rest of the stdout line that starts with ``label``."""
-    for line in all_stdout(nb).splitlines():
+    for line in printed_lines(nb):
         if line.startswith(label):
             return line[len(label):].strip()
     raise AssertionError(f"no printed line starts with {label!r}")
