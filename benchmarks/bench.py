@@ -14,6 +14,7 @@ invocation only (the machine may be shared and noisy).
 (f) decision regions (``plt_cat_mc``) for growing numbers of points
 (g) the training explorer's slider update, once the lab has an explorer
 (h) peak RSS of the notebook's kernel and of this process
+(i) ``import lab_utils_multiclass_TF`` in a fresh interpreter (no TensorFlow, no Keras)
 
 ``--quick`` keeps every section with fewer repeats and smaller data (for the tests).
 """
@@ -30,6 +31,7 @@ import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -71,6 +73,7 @@ MOST_OF_BUDGET = 0.5         # where that layout alone takes most of the budget
 LARGEST_N_BUDGET = 3.0       # seconds for the decision regions of 10^6 points
 LINEAR_GROWTH_MAX = 12.0     # per 10x more points (10 is exactly linear)
 EXPLORER_BUDGET = 0.05       # seconds per slider update
+IMPORT_BUDGET = 0.5          # seconds for importing the helpers in a fresh interpreter
 
 # Appended to both kernel runs (floor and whole notebook), so its few
 # milliseconds cancel out in the ratio. It tells whether the kernel is our child
@@ -91,12 +94,13 @@ class Plan:
     sizes: tuple[int, ...]    # numbers of points for the decision regions
     size_repeats: tuple[int, ...]
     explorer_repeats: int
+    import_repeats: int
 
 
 FULL = Plan(kernel_runs=5, figure_repeats=7, sizes=(10**4, 10**5, 10**6),
-            size_repeats=(5, 5, 3), explorer_repeats=20)
+            size_repeats=(5, 5, 3), explorer_repeats=20, import_repeats=9)
 QUICK = Plan(kernel_runs=1, figure_repeats=3, sizes=(10**2, 10**3, 10**4),
-             size_repeats=(3, 3, 3), explorer_repeats=3)
+             size_repeats=(3, 3, 3), explorer_repeats=3, import_repeats=3)
 
 
 # ---------------------------------------------------------------------------
@@ -361,6 +365,35 @@ def slider_step_seconds(explorer, epoch):
 
 
 # ---------------------------------------------------------------------------
+# (i): importing the helpers
+# ---------------------------------------------------------------------------
+IMPORT_PROBE = (
+    "import time; start = time.perf_counter(); import lab_utils_multiclass_TF; "
+    "seconds = time.perf_counter() - start; import json, sys; "
+    "print(json.dumps([seconds, sorted({'tensorflow', 'keras'} & set(sys.modules))]))"
+)
+
+
+def measure_import(repeats):
+    """(i) The import statement in a fresh interpreter started from another folder, and
+    the whole process (interpreter start included); medians of ``repeats``."""
+    statement, process, loaded = [], [], set()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", IMPORT_PROBE], cwd=ROOT / "benchmarks",
+                              env=env, capture_output=True, text=True, check=True)
+        process.append(time.perf_counter() - start)
+        seconds, names = json.loads(done.stdout)
+        statement.append(seconds)
+        loaded |= set(names)
+        if done.stderr:
+            raise RuntimeError(f"importing the helpers wrote to stderr: {done.stderr}")
+    return {"seconds": statistics.median(statement),
+            "process_seconds": statistics.median(process), "heavy_modules": sorted(loaded)}
+
+
+# ---------------------------------------------------------------------------
 # Targets, table, JSON
 # ---------------------------------------------------------------------------
 def figure_target_met(fig):
@@ -388,6 +421,11 @@ def evaluate_targets(result):
     explorer = result["explorer"]["seconds"]
     targets.append({"name": "explorer slider update", "target": f"<= {EXPLORER_BUDGET * 1000:g} ms",
                     "met": None if explorer is None else explorer <= EXPLORER_BUDGET})
+    imported = result["import"]
+    targets.append({"name": "import lab_utils_multiclass_TF",
+                    "target": f"<= {IMPORT_BUDGET} s, without TensorFlow or Keras",
+                    "met": imported["seconds"] <= IMPORT_BUDGET
+                    and not imported["heavy_modules"]})
     memory = result["memory"]
     targets.append({"name": "peak RSS", "target": "reported",
                     "met": memory["kernel_peak_rss_mib"] > 0 and memory["bench_peak_rss_mib"] > 0})
@@ -431,6 +469,10 @@ def format_table(result):
     rows.append(("(h) peak RSS: notebook kernel", f"{memory['kernel_peak_rss_mib']:.0f} MiB",
                  met["peak RSS"]))
     rows.append(("    peak RSS: this process", f"{memory['bench_peak_rss_mib']:.0f} MiB", ""))
+    imported = result["import"]
+    rows.append(("(i) import lab_utils_multiclass_TF",
+                 f"{imported['seconds']:.3f} s ({imported['process_seconds']:.2f} s with "
+                 "interpreter start)", met["import lab_utils_multiclass_TF"]))
     header = (f"machine: {m['cores']} cores, {m['platform']}, Python {m['python']}, "
               f"TensorFlow {m['tensorflow']}, Keras {m['keras']}, NumPy {m['numpy']}, "
               f"matplotlib {m['matplotlib']}")
@@ -459,6 +501,7 @@ def run(plan, mode):
     result["figures"] = measure_figures(calls, plan.figure_repeats)
     result["decision_regions"] = measure_decision_regions(ns, plan.sizes, plan.size_repeats)
     result["explorer"] = measure_explorer_update(calls, plan.explorer_repeats)
+    result["import"] = measure_import(plan.import_repeats)
     memory["bench_peak_rss_mib"] = rss_mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     result["memory"] = memory
     result["targets"] = evaluate_targets(result)

@@ -33,14 +33,15 @@ def test_runs_cleanly_and_prints_the_table(bench):
     assert done.stderr == ""
     for label in ["machine:", "(a) floor", "(b) whole notebook", "(c) ratio", "(d) training",
                   "(e) figure", "(f) decision regions", "(g) explorer", "(h) peak RSS",
-                  "targets:"]:
+                  "(i) import lab_utils_multiclass_TF", "targets:"]:
         assert label in done.stdout
 
 
 def test_has_every_section(bench):
     _, result = bench
     assert set(result) >= {"machine", "floor", "notebook", "ratio", "training_cell",
-                           "figures", "decision_regions", "explorer", "memory", "targets"}
+                           "figures", "decision_regions", "explorer", "memory", "import",
+                           "targets"}
     assert result["mode"] == "quick"
 
 
@@ -88,6 +89,12 @@ def test_explorer_is_measured_or_said_to_be_missing(bench, root):
         assert explorer["available"] and explorer["seconds"] > 0
     else:
         assert explorer["available"] and explorer["status"] in done.stdout
+
+
+def test_import_is_measured_without_heavy_modules(bench):
+    imported = bench[1]["import"]
+    assert 0 < imported["seconds"] < imported["process_seconds"]
+    assert imported["heavy_modules"] == []
 
 
 def test_peak_memory_of_the_kernel_and_the_bench(bench):

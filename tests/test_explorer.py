@@ -79,12 +79,12 @@ def test_regions_for_an_epoch_are_the_model_with_that_epochs_weights(lab_data, r
 
 def test_show_epoch_updates_the_existing_artists(explorer):
     artists_before = list(explorer.fig.findobj())
-    image = explorer._artists["image"]
+    image = explorer.artists["regions"].image
     first = image.get_array().copy()
     explorer.show_epoch(5)
     assert not np.array_equal(image.get_array(), first)
-    assert explorer._artists["title"].get_text().startswith("epoch 5:")
-    assert explorer._artists["marker"].get_xdata()[0] == 5
+    assert explorer.artists["title"].get_text().startswith("epoch 5:")
+    assert explorer.artists["marker"].get_xdata()[0] == 5
     assert list(explorer.fig.findobj()) == artists_before  # updated, not rebuilt
 
 
@@ -116,10 +116,10 @@ def test_slider_moves_the_live_figure(lab_data, recorded):
         assert ex.slider is not None and ex.slider.value == 200
         bundle = ex._repr_mimebundle_()
         assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"]
-        before = ex._artists["image"].get_array().copy()
+        before = ex.artists["regions"].image.get_array().copy()
         ex.slider.value = 10
-        assert ex._artists["title"].get_text().startswith("epoch 10:")
-        assert not np.array_equal(ex._artists["image"].get_array(), before)
+        assert ex.artists["title"].get_text().startswith("epoch 10:")
+        assert not np.array_equal(ex.artists["regions"].image.get_array(), before)
         ex.close()
     finally:
         plt.switch_backend(backend)

@@ -5,6 +5,7 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from networks import lab_scores
 
 import lab_utils_multiclass_TF as mc
 
@@ -14,10 +15,7 @@ W1 = np.ones((2, 2))
 B1 = np.zeros(2)
 W2 = np.ones((2, 4))
 B2 = np.zeros(4)
-
-
-def scores(A):
-    return np.maximum(0, A @ W1 + B1) @ W2 + B2
+scores = lab_scores(W1, B1, W2, B2)
 
 
 CASES = [
@@ -34,7 +32,7 @@ CASES = [
     ("too many units", lambda: mc.plt_layer_relu(X, Y, np.ones((2, 9)), np.zeros(9), 4),
      ValueError, r"W1 must have 1 to 8 units \(columns\); got 9"),
     ("X and y lengths", lambda: mc.plt_mc(X, Y[:3], 4),
-     ValueError, r"X and y_train must have the same length; got 4 and 3"),
+     ValueError, r"X_train and y_train must have the same length; got 4 and 3"),
     ("y shape", lambda: mc.plt_mc(X, np.zeros((4, 2)), 4),
      ValueError, r"y_train must have shape \(m,\) or \(m, 1\); got shape \(4, 2\)"),
     ("NaN in X", lambda: mc.plt_cat_mc(np.where(X == 1, np.nan, X), Y, scores, 4),
@@ -54,10 +52,11 @@ CASES = [
     ("model that is no model", lambda: mc.plt_cat_mc(X, Y, "model", 4),
      TypeError, r"model must be a Keras model, a scikit-learn classifier or a callable; got str"),
     ("model that cannot predict", lambda: mc.plt_cat_mc(X, Y, lambda A: A @ np.ones((3, 4)), 4),
-     ValueError, r"model could not predict on X of shape \(40000, 2\): ValueError"),
+     ValueError, r"model could not predict on an array of shape \(40000, 2\) \(for one "
+                 r"point at a time: pointwise=True\): ValueError"),
     ("model output of wrong length", lambda: mc.plt_cat_mc(X, Y, lambda A: np.zeros(3), 4),
      ValueError, r"model must return scores \(N, k\) or class ids \(N,\) for N=40000; got "
-                 r"shape \(3,\)"),
+                 r"shape \(3,\) \(for one point at a time: pointwise=True\)"),
     ("model predicts a class outside", lambda: mc.plt_cat_mc(X, Y, lambda A: np.full(len(A), 7),
                                                              4),
      ValueError, r"model predicted class id 7, outside classes 0..3"),
@@ -68,7 +67,7 @@ CASES = [
     ("describe: W1 does not fit", lambda: mc.describe_relu_units(X, Y, np.ones((3, 2)), B1),
      ValueError, r"W1 must have shape \(2, units\) to fit X"),
     ("describe: lengths", lambda: mc.describe_output_units(X, Y[:2], W2, B2),
-     ValueError, r"X and y must have the same length; got 4 and 2"),
+     ValueError, r"A1 and y must have the same length; got 4 and 2"),
     ("explain: wrong records", lambda: mc.explain_units([1, 2]),
      TypeError, r"descriptions must hold ReluUnit or OutputUnit; got int"),
     ("PrintLoss every", lambda: mc.PrintLoss(every=0),

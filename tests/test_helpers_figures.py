@@ -4,6 +4,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from networks import lab_scores
 from sklearn.datasets import make_blobs
 from sklearn.linear_model import LogisticRegression
 
@@ -14,11 +15,6 @@ def blobs(n_classes, m=60, seed=0):
     angles = np.linspace(0, 2 * np.pi, n_classes, endpoint=False)
     centers = 6 * np.column_stack([np.cos(angles), np.sin(angles)])
     return make_blobs(n_samples=m, centers=centers, cluster_std=0.6, random_state=seed)
-
-
-def forward(W1, b1, W2, b2):
-    """The lab network in NumPy: scores (N, units)."""
-    return lambda X: np.maximum(0, X @ W1 + b1) @ W2 + b2
 
 
 def panels(fig):
@@ -48,11 +44,11 @@ def share_near(rgb, color, tol=12):
 # --- compute ---------------------------------------------------------------
 def test_predict_class_ids_accepts_every_kind_of_model(lab_data, lab_model, lab_weights):
     X, y = lab_data
-    expected = np.argmax(forward(*lab_weights)(X), axis=1)
+    expected = np.argmax(lab_scores(*lab_weights)(X), axis=1)
     sk = LogisticRegression().fit(X, y)
     assert np.array_equal(mc.predict_class_ids(lab_model, X), expected)
-    assert np.array_equal(mc.predict_class_ids(forward(*lab_weights), X), expected)
-    assert np.array_equal(mc.predict_class_ids(lambda A: np.argmax(forward(*lab_weights)(A), 1),
+    assert np.array_equal(mc.predict_class_ids(lab_scores(*lab_weights), X), expected)
+    assert np.array_equal(mc.predict_class_ids(lambda A: np.argmax(lab_scores(*lab_weights)(A), 1),
                                                X), expected)
     assert np.array_equal(mc.predict_class_ids(sk, X), sk.predict(X))
     assert np.mean(expected == y) == 1.0
@@ -64,14 +60,14 @@ def test_decision_regions_call_the_model_once_on_the_whole_mesh(lab_data, lab_we
 
     def model(A):
         calls.append(A.shape)
-        return forward(*lab_weights)(A)
+        return lab_scores(*lab_weights)(A)
 
     xx0, xx1, ids = mc.decision_regions(X, model, resolution=50)
     assert calls == [(2500, 2)]
     assert xx0.shape == xx1.shape == ids.shape == (50, 50)
     assert xx0.min() == pytest.approx(X[:, 0].min() - 1)
     grid = np.column_stack([xx0.ravel(), xx1.ravel()])
-    assert np.array_equal(ids.ravel(), np.argmax(forward(*lab_weights)(grid), axis=1))
+    assert np.array_equal(ids.ravel(), np.argmax(lab_scores(*lab_weights)(grid), axis=1))
     pointwise = mc.decision_regions(X, model, resolution=5, pointwise=True)[2]
     assert len(calls) == 1 + 25 and calls[-1] == (1, 2)
     assert np.array_equal(pointwise, mc.decision_regions(X, model, resolution=5)[2])
@@ -115,7 +111,7 @@ def test_plt_cat_mc_fills_every_region_and_draws_boundaries(lab_data, lab_model)
     rgb = pixels(fig, ax)
     for k in range(4):
         assert share_near(rgb, light[k]) > 0.05, f"region of class {k} missing"
-    assert ax.collections, "no boundary contour"
+    assert len(ax.images) == 2, "regions and their boundaries"
 
 
 def test_plt_layer_relu_panels_show_zero_and_active_regions(lab_data, lab_weights):
@@ -187,7 +183,7 @@ def test_figures_draw_into_a_given_axes_or_figure(lab_data, lab_weights):
     W1, b1, W2, b2 = lab_weights
     fig, (ax0, ax1) = plt.subplots(1, 2)
     assert mc.plt_mc(X, y, 4, ax=ax0) is fig
-    assert mc.plt_cat_mc(X, y, forward(W1, b1, W2, b2), 4, ax=ax1) is fig
+    assert mc.plt_cat_mc(X, y, lab_scores(W1, b1, W2, b2), 4, ax=ax1) is fig
     target = plt.figure()
     assert mc.plt_layer_relu(X, y, W1, b1, 4, fig=target) is target
     assert len(panels(target)) == 2
@@ -199,8 +195,8 @@ def test_general_helpers_draw_on_the_axes_they_are_given(lab_data, lab_weights):
     fig, ax = plt.subplots()
     assert mc.plt_mc_data(ax, X, y, 4, class_labels=list("abcd"), legend=True) is None
     assert [t.get_text() for t in ax.get_legend().get_texts()] == list("abcd")
-    mc.plot_cat_decision_boundary_mc(ax, X, forward(*lab_weights), legend=True)
-    assert len(ax.images) == 1
+    mc.plot_cat_decision_boundary_mc(ax, X, lab_scores(*lab_weights), legend=True)
+    assert len(ax.images) == 2  # regions, boundaries
     fig2, ax2 = plt.subplots()
     mc.plt_prob_z(ax2, lambda P: np.maximum(0, P[:, 0] - 1))
     assert len(ax2.images) == 1 and len(fig2.axes) == 2  # map + colour bar
@@ -210,8 +206,20 @@ def test_general_helpers_draw_on_the_axes_they_are_given(lab_data, lab_weights):
 
 def test_plt_prob_z_accepts_a_one_point_function():
     fig, ax = plt.subplots()
-    mc.plt_prob_z(ax, lambda p: float(p[0, 0] > 0), resolution=8)
+    mc.plt_prob_z(ax, lambda p: float(p[0, 0] > 0), resolution=8, pointwise=True)
     assert np.unique(ax.images[0].get_array()).tolist() == [0.0, 1.0]
+
+
+def test_a_one_point_function_without_pointwise_gets_a_hint():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match=r"fwb must return one value per point, shape \(64,\); "
+                                         r"got shape \(\) \(for one point at a time: "
+                                         r"pointwise=True\)"):
+        mc.plt_prob_z(ax, lambda p: float(p[0, 0] > 0), resolution=8)
+    with pytest.raises(ValueError, match=r"predict must return scores \(N, k\) or class ids "
+                                         r"\(N,\) for N=40000; got shape \(\) \(for one "
+                                         r"point at a time: vector=False\)"):
+        mc.plot_cat_decision_boundary_mc(ax, np.zeros((2, 2)), lambda p: int(p.item(0) > 1))
 
 
 def test_truncate_colormap():
@@ -244,10 +252,11 @@ def test_pointwise_predict_may_return_a_scalar():
     assert np.unique(ax.images[0].get_array()).tolist() == [0, 1]
 
 
-def test_plt_prob_z_falls_back_for_a_one_point_function():
+def test_plt_prob_z_evaluates_a_one_point_function_at_every_point():
     fig, ax = plt.subplots()
     w = np.array([1.0, -1.0])
-    mc.plt_prob_z(ax, lambda x: max(0.0, float(x.reshape(2) @ w)), resolution=5)
+    mc.plt_prob_z(ax, lambda x: max(0.0, float(x.reshape(2) @ w)), resolution=5,
+                  pointwise=True)
     values = ax.images[0].get_array()
     assert values.shape == (5, 5) and values.max() > 0 and values.min() == 0
 
@@ -256,7 +265,7 @@ def test_decision_regions_keep_the_callers_aspect(lab_data, lab_weights):
     X, y = lab_data
     fig, ax = plt.subplots()
     mc.plt_mc_data(ax, X, y, 4, equal_xy=True)
-    mc.plot_cat_decision_boundary_mc(ax, X, forward(*lab_weights))
+    mc.plot_cat_decision_boundary_mc(ax, X, lab_scores(*lab_weights))
     assert ax.get_aspect() == 1.0
 
 

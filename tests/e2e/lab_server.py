@@ -19,7 +19,7 @@ import psutil
 from browser_tools import ROOT
 
 NOTEBOOK = "C2_W2_Multiclass_TF.ipynb"
-LAB_FILES = (NOTEBOOK, "lab_utils_multiclass_TF.py", "lab_utils_common.py",
+LAB_FILES = (NOTEBOOK, "lab_utils_multiclass_TF.py", "lab_utils_common.py", "lab_helpers",
              "deeplearning.mplstyle", "images")
 # Variables that would point JupyterLab at the user's own paths instead of ours.
 FOREIGN_VARIABLES = ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTERLAB_DIR")
@@ -70,12 +70,13 @@ def port_is_free(port):
 
 
 def copy_lab(dest):
-    """What a learner downloads: the notebook, its two modules, the style and the pictures."""
+    """What a learner downloads: the notebook, its two modules and their package, the style
+    and the pictures."""
     dest.mkdir(parents=True)
     for name in LAB_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, dest / name)
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
     return dest

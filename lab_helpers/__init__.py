@@ -1,0 +1,23 @@
+"""The helpers behind ``lab_utils_multiclass_TF`` and ``lab_utils_common``.
+
+Import the helpers from those two modules; this package is how they are built,
+one module per idea, from the bottom up:
+
+========================  =====================================================
+``checks``                argument checks, named after the parameters they check
+``style``                 colours, colour maps and the course's plot style
+``regression``            NumPy routines of the earlier regression labs
+``network``               the forward pass of dense layers, softmax, loss
+``compute``               meshes, model evaluation, decision regions, unit maps
+``display``               live ipympl canvases and their static PNG fallback
+``draw``                  the pieces every figure is drawn with
+``figures``               the lab's four figures
+``legacy_plots``          the original module's general plots
+``binary_plots``          the earlier labs' binary-classification plots
+``explain``               what a trained network does, in facts and sentences
+``callbacks``             Keras callbacks (the only module that imports Keras)
+``explorer``              the replay of a recorded training
+========================  =====================================================
+"""
+
+__version__ = "1.1.0"

@@ -1,0 +1,205 @@
+"""The lab's four figures: the data, the decision regions, layer 1's units, the output units.
+
+Each validates its input, computes with :mod:`lab_helpers.compute`, draws
+inside the course style and returns the figure. ``ax=`` or ``fig=`` draws into
+an existing axes or figure.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from .checks import (
+    MAX_CLASSES,
+    MAX_UNITS,
+    as_finite_array,
+    bias_of,
+    checked,
+    class_count,
+    kernel_of,
+    labels_of,
+    optional,
+    points,
+    value_range,
+    whole_number,
+)
+from .compute import check_predictions, decision_regions, model_check, plot_limits, unit_maps
+from .draw import (
+    RegionsArtist,
+    draw_classes,
+    draw_value_map,
+    figure_and_axes,
+    label_axes,
+    legend,
+    panels,
+    space_panels,
+)
+from .style import ACTIVATION_CMAP, lab_style, output_cmap
+
+PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
+SINGLE_SIZE = (3.6, 3.2)  # inches of the one-panel figures
+
+
+@checked(X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"))
+def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
+    """Scatter a multi-class data set, one colour per class.
+
+    Parameters
+    ----------
+    X_train : ndarray of shape (m, 2)
+    y_train : ndarray of shape (m,) or (m, 1)
+        Class ids ``0 .. classes - 1``.
+    classes : int
+        Number of classes.
+    centers : array-like of shape (classes, 2), or int, optional
+        Cluster centres used to make the data, marked with a cross (a number of
+        centres, as ``make_blobs`` also accepts, marks nothing).
+    std : float or sequence of float, optional
+        Cluster standard deviation; a single value is shown in the title.
+    ax : matplotlib Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    if centers is not None and not isinstance(centers, numbers.Integral):
+        centers = as_finite_array(centers, "centers", ndim=2, columns=2)
+    else:  # make_blobs also takes a number of centres: nothing to mark then
+        centers = None
+    with lab_style():
+        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label="The data set")
+        draw_classes(ax, X_train, y_train, classes)
+        if centers is not None:
+            ax.plot(centers[:, 0], centers[:, 1], linestyle="none", marker="+",
+                    markersize=9, markeredgewidth=2, color="black", label="centre")
+        title = f"{classes}-class data"
+        ax.set_title(title if np.ndim(std) != 0 or std is None
+                     else f"{title}, std {float(std):g}")
+        label_axes(ax)
+        legend(ax)
+    return fig
+
+
+@checked(X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"),
+         model=model_check("pointwise"), resolution=whole_number(2))
+def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, pointwise=False):
+    """The data set over the model's decision regions.
+
+    Parameters
+    ----------
+    X_train : ndarray of shape (m, 2)
+    y_train : ndarray of shape (m,) or (m, 1)
+    model : keras.Model, scikit-learn classifier or callable
+        See :func:`lab_helpers.compute.predict_class_ids`. Called once, on the whole mesh.
+    classes : int
+    ax : matplotlib Axes, optional
+    resolution : int, default=200
+        Mesh points per axis.
+    pointwise : bool, default=False
+        Call ``model`` once per mesh point, for a function of one point (1, 2).
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    xx0, xx1, ids = decision_regions(X_train, model, resolution=resolution)
+    check_predictions(ids, classes, model)
+    with lab_style():
+        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label="Decision regions")
+        RegionsArtist(ax, xx0, xx1, ids, classes)
+        draw_classes(ax, X_train, y_train, classes)
+        ax.set_title("Decision regions")
+        label_axes(ax)
+        legend(ax)
+    return fig
+
+
+@checked(X=points, classes=class_count, Y=labels_of("X", "classes"),
+         W1=kernel_of("X", most=MAX_UNITS), b1=bias_of("W1"), resolution=whole_number(2))
+def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
+    """One panel per layer-1 ReLU unit: its output over the input plane.
+
+    The background is the unit's output ``max(0, x @ W1[:, j] + b1[j])`` (white
+    where it is 0, with a colour bar); the dark line is where the output turns
+    from zero to positive; the data are drawn on top.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    Y : ndarray of shape (m,) or (m, 1)
+    W1 : ndarray of shape (2, units), 1 <= units <= 8
+    b1 : ndarray of shape (units,)
+    classes : int
+    fig : matplotlib Figure, optional
+        An empty figure to draw into.
+    resolution : int, default=100
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    x0_rng, x1_rng = plot_limits(X)
+    xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
+    with lab_style():
+        fig, axes = panels(fig, len(maps), PANEL_SIZE,
+                           label="Layer 1: what each ReLU unit outputs")
+        for j, ax in enumerate(axes):
+            draw_value_map(ax, xx0, xx1, maps[j], ACTIVATION_CMAP, f"a{j}")
+            draw_classes(ax, X, Y, classes, size=25)
+            ax.set_title(f"Layer 1, unit {j}")
+            label_axes(ax)
+        legend(axes[0])
+        space_panels(fig)
+    return fig
+
+
+@checked(X=points, classes=class_count, Y=labels_of("X", "classes"),
+         W=kernel_of("X", most=MAX_CLASSES), b=bias_of("W"), x0_rng=optional(value_range),
+         x1_rng=optional(value_range), resolution=whole_number(2))
+def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fig=None,
+                            resolution=100):
+    """One panel per output unit: its linear output over the plane of layer-1 outputs.
+
+    The background is the unit's output ``a @ W[:, k] + b[k]`` (strong colour =
+    high score); the dark line outlines where unit k has the largest output of
+    all units, i.e. where the network predicts class k.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+        Layer-1 outputs ``a1`` of the examples.
+    Y : ndarray of shape (m,) or (m, 1)
+    W : ndarray of shape (2, units), 1 <= units <= 10
+    b : ndarray of shape (units,)
+    classes : int
+    x0_rng, x1_rng : (float, float), optional
+        Ranges of the a0 and a1 axes; by default they cover the data.
+    fig : matplotlib Figure, optional
+    resolution : int, default=100
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    """
+    auto0, auto1 = plot_limits(X, margin=0.25)
+    x0_rng = auto0 if x0_rng is None else x0_rng
+    x1_rng = auto1 if x1_rng is None else x1_rng
+    xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
+    winner = np.argmax(maps, axis=0)
+    with lab_style():
+        fig, axes = panels(fig, len(maps), PANEL_SIZE,
+                           label="Output layer: each unit's score over (a0, a1)")
+        for k, ax in enumerate(axes):
+            draw_value_map(ax, xx0, xx1, maps[k], output_cmap(k), f"z{k}",
+                           outline=winner == k)
+            draw_classes(ax, X, Y, classes, size=25)
+            ax.set_xlim(x0_rng)
+            ax.set_ylim(x1_rng)
+            ax.set_title(f"Output unit {k}")
+            label_axes(ax, "a0 (layer 1)", "a1 (layer 1)")
+        legend(axes[0])
+        space_panels(fig)
+    return fig

@@ -1,0 +1,210 @@
+"""The forward pass of a stack of dense layers, in NumPy: the one place it is written.
+
+Figures, explanations, the training replay and the point trace all call
+:func:`forward`. A network is a list of :class:`DenseLayer`; it is read from a
+Keras model (:func:`dense_layers`) or from a list of weights as
+``model.get_weights()`` returns them.
+
+Keras is never imported here: a Keras model can only exist once Keras has been
+imported, so it is recognised through ``sys.modules``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from .checks import as_finite_array
+from .regression import sigmoid
+
+
+def log_softmax(z):
+    """Row-wise log of the softmax of ``z`` (m, k), without overflow."""
+    shifted = z - z.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def softmax(z):
+    """Row-wise softmax of scores ``z`` (m, k): probabilities (m, k) that sum to 1."""
+    return np.exp(log_softmax(np.asarray(z, dtype=float)))
+
+
+def cross_entropy(logits, y):
+    """Mean sparse categorical cross-entropy of ``logits`` (m, k) against class ids ``y`` (m,)."""
+    return float(-np.mean(log_softmax(logits)[np.arange(len(y)), y]))
+
+
+ACTIVATIONS = {
+    "linear": lambda z: z,
+    "relu": lambda z: np.maximum(z, 0.0),
+    "sigmoid": sigmoid,
+    "tanh": np.tanh,
+    "softmax": softmax,
+}
+
+
+@dataclass(frozen=True)
+class DenseLayer:
+    """One dense layer: ``a = activation(x @ kernel + bias)``.
+
+    Attributes
+    ----------
+    kernel : ndarray of shape (inputs, units)
+    bias : ndarray of shape (units,)
+    activation : str
+        One of ``ACTIVATIONS``.
+    """
+
+    kernel: np.ndarray
+    bias: np.ndarray
+    activation: str
+
+    @property
+    def units(self):
+        return self.kernel.shape[1]
+
+
+@dataclass(frozen=True)
+class LayerOutput:
+    """What one layer computed for m examples: ``z`` before the activation, ``a`` after.
+
+    Attributes
+    ----------
+    z, a : ndarray of shape (m, units)
+    """
+
+    z: np.ndarray
+    a: np.ndarray
+
+
+def forward(layers, X):
+    """Run examples through dense layers.
+
+    Parameters
+    ----------
+    layers : list of DenseLayer
+    X : ndarray of shape (m, inputs)
+
+    Returns
+    -------
+    list of LayerOutput, one per layer
+    """
+    outputs = []
+    a = np.asarray(X, dtype=float)
+    for layer in layers:
+        z = a @ layer.kernel + layer.bias
+        a = ACTIVATIONS[layer.activation](z)
+        outputs.append(LayerOutput(z, a))
+    return outputs
+
+
+def relu_then_linear(count):
+    """Activations of the lab's kind of network: ReLU hidden layers, a linear output layer."""
+    return ("relu",) * (count - 1) + ("linear",)
+
+
+def layers_from_weights(weights, activations=None, name="weights"):
+    """Dense layers from weights as ``model.get_weights()`` returns them.
+
+    Parameters
+    ----------
+    weights : list of ndarray
+        ``[W1, b1, W2, b2, ...]``, each ``W`` (inputs, units), each ``b`` (units,).
+    activations : sequence of str, optional
+        One per layer; by default ReLU for every layer but the last, which is linear.
+    name : str
+        The argument's name, for error messages.
+
+    Returns
+    -------
+    list of DenseLayer
+    """
+    if not isinstance(weights, list | tuple) or len(weights) < 2 or len(weights) % 2:
+        raise TypeError(f"{name} must be a list [W1, b1, W2, b2, ...] of kernels and biases; "
+                        f"got {_describe(weights)}")
+    count = len(weights) // 2
+    activations = relu_then_linear(count) if activations is None else tuple(activations)
+    if len(activations) != count:
+        raise ValueError(f"activations must name one activation per layer ({count}); "
+                         f"got {len(activations)}")
+    layers, inputs = [], None
+    for i, (W, b, act) in enumerate(zip(weights[::2], weights[1::2], activations, strict=True)):
+        W = as_finite_array(W, f"{name}[{2 * i}]", ndim=2)
+        b = as_finite_array(b, f"{name}[{2 * i + 1}]").reshape(-1)
+        if inputs is not None and W.shape[0] != inputs:
+            raise ValueError(f"{name}[{2 * i}] must have {inputs} rows to follow the layer "
+                             f"before it; got shape {W.shape}")
+        if b.shape[0] != W.shape[1]:
+            raise ValueError(f"{name}[{2 * i + 1}] must have {W.shape[1]} values, one per "
+                             f"unit; got {b.shape[0]}")
+        if act not in ACTIVATIONS:
+            raise ValueError(f"activation {act!r} is not one of {sorted(ACTIVATIONS)}")
+        layers.append(DenseLayer(W, b, act))
+        inputs = W.shape[1]
+    return layers
+
+
+def keras_module_of(obj):
+    """The Keras package ``obj`` is an instance of a Model of, or None (no import done)."""
+    for module_name in ("keras", "tf_keras"):
+        keras = sys.modules.get(module_name)
+        if keras is not None and isinstance(obj, keras.Model):
+            return keras
+    return None
+
+
+def is_keras_model(obj):
+    """Whether ``obj`` is a Keras model (Keras 3, or tf_keras), without importing Keras."""
+    return keras_module_of(obj) is not None
+
+
+def dense_layers(model, name="model"):
+    """The dense layers of a Keras model, or of a list of weights.
+
+    Parameters
+    ----------
+    model : keras.Model made of Dense layers (with biases), or list of ndarray
+        A list is read as ``model.get_weights()`` of a network with ReLU hidden
+        layers and a linear output layer.
+    name : str
+        The argument's name, for error messages.
+
+    Returns
+    -------
+    list of DenseLayer
+    """
+    keras = keras_module_of(model)
+    if keras is None:
+        return layers_from_weights(model, name=name)
+    layers = [layer for layer in model.layers
+              if not isinstance(layer, keras.layers.InputLayer)]
+    for layer in layers:
+        if not isinstance(layer, keras.layers.Dense):
+            raise TypeError(f"{name} must be made of Dense layers; layer {layer.name!r} is a "
+                            f"{type(layer).__name__}")
+        if not layer.use_bias:
+            raise ValueError(f"{name} must use biases; layer {layer.name!r} has use_bias=False")
+    if not layers or not model.built or not layers[0].built:
+        raise ValueError(f"{name} has no weights yet: build it, call it on data or train it")
+    activations = [_activation_name(layer) for layer in layers]
+    weights = [w for layer in layers for w in layer.get_weights()]
+    return layers_from_weights(weights, activations, name=f"{name} weights")
+
+
+def _activation_name(layer):
+    """The name of a Dense layer's activation, as its config gives it."""
+    activation = layer.get_config()["activation"]
+    if isinstance(activation, dict):  # a serialised function object
+        activation = activation.get("config", {}).get("name", str(activation))
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation {activation!r} of layer {layer.name!r} is not one of "
+                         f"{sorted(ACTIVATIONS)}")
+    return activation
+
+
+def _describe(value):
+    if isinstance(value, list | tuple):
+        return f"a {type(value).__name__} of {len(value)} item(s)"
+    return type(value).__name__

@@ -1,0 +1,76 @@
+"""The one forward pass (lab_helpers.network) against Keras itself."""
+
+import keras
+import numpy as np
+import pytest
+
+from lab_helpers.network import DenseLayer, dense_layers, forward, layers_from_weights, softmax
+
+CASES = [(units, classes) for units in (1, 2, 3, 4) for classes in (2, 4, 6)]
+
+
+def keras_network(units, classes, seed, *, activation="relu"):
+    keras.utils.set_random_seed(seed)
+    model = keras.Sequential([keras.Input((2,)),
+                              keras.layers.Dense(units, activation=activation),
+                              keras.layers.Dense(classes)])
+    # random biases too (Keras starts them at 0), so that they are checked as well
+    model.set_weights([w + np.random.default_rng(seed).normal(size=w.shape).astype(w.dtype)
+                       for w in model.get_weights()])
+    return model
+
+
+@pytest.mark.parametrize(("units", "classes"), CASES)
+def test_forward_equals_keras(units, classes):
+    model = keras_network(units, classes, seed=10 * units + classes)
+    X = np.random.default_rng(units).normal(scale=4, size=(50, 2)).astype(np.float32)
+    layer1, layer2 = forward(dense_layers(model), X)
+    assert layer1.a.shape == (50, units) and layer2.a.shape == (50, classes)
+    np.testing.assert_allclose(layer1.a, np.asarray(model.layers[0](X)), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(layer2.a, np.asarray(model(X)), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(layer1.a, np.maximum(layer1.z, 0))  # a = ReLU(z)
+    np.testing.assert_allclose(softmax(layer2.a), np.asarray(keras.ops.softmax(model(X))),
+                               rtol=1e-5, atol=1e-6)
+
+
+def test_a_list_of_weights_is_the_lab_network(lab_model, lab_data):
+    X, _ = lab_data
+    from_weights = forward(layers_from_weights(lab_model.get_weights()), X)[-1].a
+    np.testing.assert_allclose(from_weights, np.asarray(lab_model(X)), rtol=1e-5, atol=1e-5)
+    assert [layer.activation for layer in dense_layers(lab_model)] == ["relu", "linear"]
+
+
+def test_other_activations_are_replayed():
+    model = keras_network(3, 4, seed=5, activation="tanh")
+    X = np.linspace(-3, 3, 20, dtype=np.float32).reshape(10, 2)
+    np.testing.assert_allclose(forward(dense_layers(model), X)[-1].a, np.asarray(model(X)),
+                               rtol=1e-5, atol=1e-5)
+
+
+def test_forward_by_hand():
+    # z = [1, 2] @ [[1, -1], [0, 1]] + [0, -3] = [1, -2]; a = [1, 0]; out = 1*2 + 0*5 + 1 = 3
+    layers = [DenseLayer(np.array([[1.0, -1.0], [0.0, 1.0]]), np.array([0.0, -3.0]), "relu"),
+              DenseLayer(np.array([[2.0], [5.0]]), np.array([1.0]), "linear")]
+    (first, second) = forward(layers, np.array([[1.0, 2.0]]))
+    assert first.z.tolist() == [[1.0, -2.0]] and first.a.tolist() == [[1.0, 0.0]]
+    assert second.z.tolist() == second.a.tolist() == [[3.0]]
+
+
+def test_softmax_by_hand_and_without_overflow():
+    np.testing.assert_allclose(softmax(np.array([[0.0, np.log(3.0)]])), [[0.25, 0.75]])
+    assert np.allclose(softmax(np.array([[1000.0, 0.0]])), [[1.0, 0.0]])
+
+
+def test_what_cannot_be_run_is_refused():
+    conv = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Conv2D(1, 2)])
+    with pytest.raises(TypeError, match=r"model must be made of Dense layers; layer '\w+' is a "
+                                         r"Conv2D"):
+        dense_layers(conv)
+    unbuilt = keras.Sequential([keras.layers.Dense(2)])
+    with pytest.raises(ValueError, match=r"model has no weights yet"):
+        dense_layers(unbuilt)
+    with pytest.raises(TypeError, match=r"weights must be a list \[W1, b1, W2, b2, \.\.\.\]"):
+        layers_from_weights([np.ones((2, 2))])
+    with pytest.raises(ValueError, match=r"weights\[2\] must have 2 rows to follow the layer "
+                                         r"before it; got shape \(3, 4\)"):
+        layers_from_weights([np.ones((2, 2)), np.ones(2), np.ones((3, 4)), np.ones(4)])
