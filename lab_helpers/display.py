@@ -7,6 +7,7 @@ its traits, widget layouts, and the IPython display protocol.
 from __future__ import annotations
 
 import base64
+import html
 import io
 import sys
 
@@ -57,12 +58,20 @@ def png_base64(fig, *, dpi=80):
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def bundle_with_fallback(widget, text, png):
+def bundle_with_fallback(widget, text, png, label):
     """A display bundle: ``widget``'s own view (if any) plus a PNG for other front ends.
 
-    Front ends that run widgets show the widget; nbconvert, the HTML report and
-    notebook viewers show the PNG, and ``text`` is the plain-text form.
+    Front ends that run widgets show the widget (it is asked for its view through
+    the display protocol); nbconvert, the HTML report and notebook viewers show the
+    PNG under the caption ``label``, which is also the image's description; ``text``
+    is the plain-text form.
     """
     bundle = {} if widget is None else dict(widget._repr_mimebundle_())
-    bundle.update({"text/plain": text, "image/png": png})
+    caption = html.escape(label)
+    bundle.update({
+        "text/plain": text,
+        "image/png": png,
+        "text/html": f'<figure><figcaption>{caption}</figcaption>'
+                     f'<img src="data:image/png;base64,{png}" alt="{caption}"></figure>',
+    })
     return bundle

@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .compute import extent
 from .display import quiet_header
-from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, EDGE
+from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, CLASS_MARKERS, EDGE
 
 # Rows and columns of the panel grid for 1-10 panels: compact, at most 5 across.
 GRIDS = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 5: (2, 3), 6: (2, 3),
@@ -91,8 +91,9 @@ def class_labels(n_classes, labels):
     return [f"c{k}" for k in range(n_classes)] if labels is None else list(labels)
 
 
-def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker="o", colors=None):
-    """Scatter the points of each class in its colour: one Line2D per class (fast).
+def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker=None, colors=None):
+    """Scatter the points of each class in its colour and marker shape: one Line2D per
+    class (fast), so the legend shows both.
 
     Parameters
     ----------
@@ -100,6 +101,8 @@ def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker="o", col
     ids : ndarray of int, shape (m,)
     size : float
         Marker area in points squared, as ``scatter``'s ``s``.
+    marker : str, optional
+        One marker for every class; by default each class has its own shape.
 
     Returns
     -------
@@ -110,7 +113,8 @@ def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker="o", col
     lines = []
     for k in range(n_classes):
         sel = ids == k
-        (line,) = ax.plot(X[sel, 0], X[sel, 1], linestyle="none", marker=marker,
+        (line,) = ax.plot(X[sel, 0], X[sel, 1], linestyle="none",
+                          marker=CLASS_MARKERS[k] if marker is None else marker,
                           markersize=math.sqrt(size), markerfacecolor=colors[k],
                           markeredgecolor=EDGE, markeredgewidth=0.5, label=labels[k])
         lines.append(line)

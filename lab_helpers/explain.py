@@ -3,7 +3,7 @@ weights (``describe_*``), and plain sentences made from those facts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,12 +25,18 @@ class ReluUnit:
         The other classes present in the data.
     peak : float
         The unit's largest output over the examples.
+    zero_counts : dict of int to int
+        For each class present, how many of its examples get output 0 (``z <= 0``).
+    sizes : dict of int to int
+        How many examples each class present has.
     """
 
     unit: int
     zero_classes: tuple
     active_classes: tuple
     peak: float
+    zero_counts: dict = field(default_factory=dict)
+    sizes: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -45,11 +51,20 @@ class OutputUnit:
         unit index, as ``argmax`` does) for more than half of their examples.
     mean_output : dict of int to float
         The unit's mean output over the examples of each class.
+    win_counts : dict of int to int
+        For each class present, on how many of its examples this unit has the largest output.
+    least_lead : dict of int to float
+        For each class in which it wins somewhere, the smallest margin by which it beats the
+        next-highest unit on those examples (0 for a tie it wins by index).
+    sizes : dict of int to int
     """
 
     unit: int
     wins_for: tuple
     mean_output: dict
+    win_counts: dict = field(default_factory=dict)
+    least_lead: dict = field(default_factory=dict)
+    sizes: dict = field(default_factory=dict)
 
 
 def _class_masks(y):
@@ -57,14 +72,19 @@ def _class_masks(y):
     return {int(c): y == c for c in np.unique(y)}
 
 
-def _majority(flags, masks):
-    """Classes for which more than half of the examples have ``flags`` set."""
-    return tuple(c for c, mask in masks.items() if 2 * np.count_nonzero(flags[mask]) > mask.sum())
+def _counts(flags, masks):
+    """``{class: number of its examples with flags set}``."""
+    return {c: int(np.count_nonzero(flags[mask])) for c, mask in masks.items()}
+
+
+def _majority(counts, sizes):
+    """Classes for which more than half of the examples are counted."""
+    return tuple(c for c in counts if 2 * counts[c] > sizes[c])
 
 
 @checked(X=matrix, y=labels_of("X"), W1=kernel_of("X"), b1=bias_of("W1"))
 def describe_relu_units(X, y, W1, b1):
-    """Which classes each layer-1 ReLU unit switches off, and its peak output.
+    """Which classes each layer-1 ReLU unit switches off (with counts), and its peak output.
 
     Parameters
     ----------
@@ -81,17 +101,19 @@ def describe_relu_units(X, y, W1, b1):
     """
     (layer1,) = forward([DenseLayer(W1, b1, "relu")], X)
     masks = _class_masks(y)
+    sizes = _counts(np.ones(len(y), dtype=bool), masks)
     units = []
     for j in range(W1.shape[1]):
-        zero = _majority(layer1.z[:, j] <= 0, masks)
+        zero_counts = _counts(layer1.z[:, j] <= 0, masks)
+        zero = _majority(zero_counts, sizes)
         active = tuple(c for c in masks if c not in zero)
-        units.append(ReluUnit(j, zero, active, float(layer1.a[:, j].max())))
+        units.append(ReluUnit(j, zero, active, float(layer1.a[:, j].max()), zero_counts, sizes))
     return units
 
 
 @checked(A1=matrix, y=labels_of("A1"), W2=kernel_of("A1"), b2=bias_of("W2"))
 def describe_output_units(A1, y, W2, b2):
-    """For which classes each output unit has the highest score, and its mean score per class.
+    """Where each output unit has the highest score, by how much, and its mean score per class.
 
     Parameters
     ----------
@@ -108,45 +130,62 @@ def describe_output_units(A1, y, W2, b2):
     (layer2,) = forward([DenseLayer(W2, b2, "linear")], A1)
     Z = layer2.z
     winner = np.argmax(Z, axis=1)
+    ranked = np.sort(Z, axis=1)
+    lead = ranked[:, -1] - ranked[:, -2] if Z.shape[1] > 1 else np.full(len(Z), np.inf)
     masks = _class_masks(y)
-    return [
-        OutputUnit(k, _majority(winner == k, masks),
-                   {c: float(Z[mask, k].mean()) for c, mask in masks.items()})
-        for k in range(W2.shape[1])
-    ]
+    sizes = _counts(np.ones(len(y), dtype=bool), masks)
+    units = []
+    for k in range(W2.shape[1]):
+        wins = winner == k
+        win_counts = _counts(wins, masks)
+        least = {c: float(lead[wins & mask].min()) for c, mask in masks.items()
+                 if win_counts[c]}
+        units.append(OutputUnit(k, _majority(win_counts, sizes),
+                                {c: float(Z[mask, k].mean()) for c, mask in masks.items()},
+                                win_counts, least, sizes))
+    return units
+
+
+def _class_name(c):
+    return f"class {c} ({CLASS_COLOR_NAMES[c]}"
+
+
+def _counted(classes, counts, sizes):
+    """``"class 0 (blue, 25 of 25) and class 2 (orange, 22 of 25)"``."""
+    return _join([f"{_class_name(c)}, {counts[c]} of {sizes[c]})" for c in classes])
+
+
+def _join(parts):
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _class_list(classes):
-    """``"classes 0 (blue) and 2 (orange)"`` / ``"class 1 (green)"``."""
-    named = [f"{c} ({CLASS_COLOR_NAMES[c]})" for c in classes]
-    if len(named) == 1:
-        return f"class {named[0]}"
-    return "classes " + ", ".join(named[:-1]) + " and " + named[-1]
+    """``"class 0 (blue) and class 2 (orange)"``."""
+    return _join([f"{_class_name(c)})" for c in classes])
 
 
 def _relu_sentence(d):
-    if not d.active_classes and d.peak == 0:
-        return (f"Unit {d.unit} outputs zero for every class: a dead unit that passes nothing "
-                f"on (peak output {d.peak:.2f}).")
+    active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
+    zero = _counted(d.zero_classes, d.zero_counts, d.sizes) if d.zero_classes else ""
+    active = _counted(d.active_classes, active_counts, d.sizes) if d.active_classes else ""
+    peak = f"(peak output {d.peak:.2f})"
+    if d.peak == 0:
+        return (f"Unit {d.unit} outputs zero for every training example: a dead unit that "
+                "passes nothing on.")
     if not d.active_classes:
-        return (f"Unit {d.unit} outputs zero for most examples of every class "
-                f"(peak output {d.peak:.2f}).")
+        return f"Unit {d.unit} outputs zero for most examples of every class: {zero} {peak}."
     if not d.zero_classes:
-        return (f"Unit {d.unit} outputs zero for no class: it is active for all of them "
-                f"(peak output {d.peak:.2f}).")
-    return (f"Unit {d.unit} outputs zero for {_class_list(d.zero_classes)} and is active for "
-            f"{_class_list(d.active_classes)} (peak output {d.peak:.2f}).")
+        return f"Unit {d.unit} is active for most examples of every class: {active} {peak}."
+    return f"Unit {d.unit} outputs zero for {zero}; it is active for {active} {peak}."
 
 
 def _output_sentence(d):
-    means = d.mean_output
-    if not d.wins_for:
-        best = max(means, key=means.get)
-        return (f"Unit {d.unit} has the highest score for no class; its mean score is highest "
-                f"on {_class_list([best])} ({means[best]:.2f}).")
-    scores = ", ".join(f"{means[c]:.2f}" for c in d.wins_for)
-    return (f"Unit {d.unit} has the highest score for {_class_list(d.wins_for)} "
-            f"(its mean score there: {scores}).")
+    won = [c for c in d.sizes if d.win_counts[c]]
+    if not won:
+        return f"Unit {d.unit} never has the highest score on a training example."
+    parts = [f"for {d.win_counts[c]} of {d.sizes[c]} examples of {_class_name(c)}), by at "
+             f"least {d.least_lead[c]:.2f}" for c in won]
+    return f"Unit {d.unit} has the highest score {', and '.join(parts)}."
 
 
 def explain_units(descriptions):

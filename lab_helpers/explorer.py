@@ -24,6 +24,8 @@ from .network import forward
 from .style import BOUNDARY, dlblue, dldarkred, lab_style
 
 SMALL_PANEL = (2.6, 2.4)  # inches per epoch of the small multiples
+LABEL = ("Training replay: the decision regions and the layer-1 zero lines (dashed) at "
+         "several epochs, with the training examples")
 
 
 def line_in_box(w, b, box):
@@ -192,7 +194,7 @@ class TrainingExplorer:
     def _repr_mimebundle_(self, **kwargs):
         epochs = self.history.epochs
         return bundle_with_fallback(self._box, f"TrainingExplorer(epochs {epochs[0]}.."
-                                               f"{epochs[-1]})", self._static_png)
+                                               f"{epochs[-1]})", self._static_png, LABEL)
 
     def close(self):
         """Close the interactive figure and its widgets."""

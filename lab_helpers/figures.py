@@ -10,6 +10,7 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+from matplotlib.colors import Normalize
 
 from .checks import (
     MAX_CLASSES,
@@ -41,6 +42,19 @@ from .style import ACTIVATION_CMAP, lab_style, output_cmap
 PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
 SINGLE_SIZE = (3.6, 3.2)  # inches of the one-panel figures
 
+# Each figure's window title: its caption above the static image, and the image's
+# description (alt text) in the HTML report.
+LABELS = {
+    "data": "The data set: each training example at its (x0, x1), one colour and marker "
+            "shape per class",
+    "regions": "Decision regions: the class the model predicts at each point (background), "
+               "with the training examples",
+    "layer1": "Layer 1: each ReLU unit's output over the input plane (white where it is 0), "
+              "with the training examples",
+    "output": "Output layer: each unit's score over the layer-1 outputs (a0, a1), one colour "
+              "scale, outlined where it wins",
+}
+
 
 @checked(X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"))
 def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
@@ -70,7 +84,7 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     else:  # make_blobs also takes a number of centres: nothing to mark then
         centers = None
     with lab_style():
-        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label="The data set")
+        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label=LABELS["data"])
         draw_classes(ax, X_train, y_train, classes)
         if centers is not None:
             ax.plot(centers[:, 0], centers[:, 1], linestyle="none", marker="+",
@@ -108,7 +122,7 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
     xx0, xx1, ids = decision_regions(X_train, model, resolution=resolution)
     check_predictions(ids, classes, model)
     with lab_style():
-        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label="Decision regions")
+        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label=LABELS["regions"])
         RegionsArtist(ax, xx0, xx1, ids, classes)
         draw_classes(ax, X_train, y_train, classes)
         ax.set_title("Decision regions")
@@ -145,7 +159,7 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,
-                           label="Layer 1: what each ReLU unit outputs")
+                           label=LABELS["layer1"])
         for j, ax in enumerate(axes):
             draw_value_map(ax, xx0, xx1, maps[j], ACTIVATION_CMAP, f"a{j}")
             draw_classes(ax, X, Y, classes, size=25)
@@ -164,8 +178,9 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     """One panel per output unit: its linear output over the plane of layer-1 outputs.
 
     The background is the unit's output ``a @ W[:, k] + b[k]`` (strong colour =
-    high score); the dark line outlines where unit k has the largest output of
-    all units, i.e. where the network predicts class k.
+    high score), on one colour scale for all panels, so that a shade means the
+    same score in each; the dark line outlines where unit k has the largest
+    output of all units, i.e. where the network predicts class k.
 
     Parameters
     ----------
@@ -189,12 +204,13 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     x1_rng = auto1 if x1_rng is None else x1_rng
     xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
     winner = np.argmax(maps, axis=0)
+    shared = Normalize(maps.min(), maps.max())  # one scale: compare the panels by colour
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,
-                           label="Output layer: each unit's score over (a0, a1)")
+                           label=LABELS["output"])
         for k, ax in enumerate(axes):
             draw_value_map(ax, xx0, xx1, maps[k], output_cmap(k), f"z{k}",
-                           outline=winner == k)
+                           outline=winner == k, norm=shared)
             draw_classes(ax, X, Y, classes, size=25)
             ax.set_xlim(x0_rng)
             ax.set_ylim(x1_rng)

@@ -56,13 +56,16 @@ def plt_mc_data(ax, X, y, classes, class_labels=None, map=cm.Paired,  # noqa: A0
     size : float, default=50
         Marker area in points squared (as ``scatter``'s ``s``).
     m : str, default="o"
-        Marker.
+        ``"o"`` gives each class its own marker shape (circles for class 0, then
+        squares, triangles, ...), so that classes differ in more than colour; any
+        other marker is used for every class.
     equal_xy : bool, default=False
         Equal scaling of both axes.
     """
     colors = None if getattr(map, "name", map) == "Paired" else _sample_colors(map, classes)
     with lab_style():
-        draw_classes(ax, X, y, classes, labels=class_labels, size=size, marker=m, colors=colors)
+        draw_classes(ax, X, y, classes, labels=class_labels, size=size,
+                     marker=None if m == "o" else m, colors=colors)
         if equal_xy:
             ax.set_aspect("equal")
         if legend:

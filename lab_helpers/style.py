@@ -1,10 +1,8 @@
 """The course's look: named colours, the class colours, colour maps and the plot style.
 
-Class 0 is blue, 1 green, 2 orange and 3 purple (matplotlib's ``Paired``
-pairs); the lab's prose names classes by these colours. Classes 4 and 5
-continue ``Paired`` (red, brown), classes 6-9 take ``tab20``'s pink, grey,
-olive and cyan pairs. Each class has a dark colour (its points) and a light
-one (its region).
+Class 0 is blue, 1 green, 2 orange and 3 purple, then red, brown, pink, grey,
+olive and cyan; the lab's prose names classes by these colours. Each class has
+a dark colour (its points), a light one (its region) and a marker shape.
 
 The style file ``deeplearning.mplstyle`` sits next to this module and is only
 ever applied inside :func:`lab_style`: importing changes no global state.
@@ -17,7 +15,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.style
 import numpy as np
-from matplotlib.colors import LinearSegmentedColormap, ListedColormap
+from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba_array
 
 from .checks import MAX_CLASSES, checked, class_count
 
@@ -40,18 +38,25 @@ dlc = dict(
 # ---------------------------------------------------------------------------
 # Class colours
 # ---------------------------------------------------------------------------
+# The original module's class colours (matplotlib's Paired pairs), kept as public names.
 _PAIRED = mpl.colormaps["Paired"]
-_TAB20 = mpl.colormaps["tab20"]
 dkcolors = _PAIRED(np.array([1, 3, 7, 9, 5, 11]))
 ltcolors = _PAIRED(np.array([0, 2, 6, 8, 4, 10]))
 dkcolors_map = ListedColormap(dkcolors, name="dkcolors")
 ltcolors_map = ListedColormap(ltcolors, name="ltcolors")
 
-CLASS_DARK = np.vstack([dkcolors, _TAB20(np.array([12, 14, 16, 18]))])
-CLASS_LIGHT = np.vstack([ltcolors, _TAB20(np.array([13, 15, 17, 19]))])
+# The colours the figures draw classes in: the same names as Paired's (class 0 blue,
+# 1 green, 2 orange, 3 purple), chosen so that every pair stays apart under simulated
+# deuteranopia and protanopia too (Paired's green and orange do not: see the README).
 CLASS_COLOR_NAMES = ("blue", "green", "orange", "purple", "red", "brown", "pink", "grey",
                      "olive", "cyan")
-assert len(CLASS_DARK) == len(CLASS_LIGHT) == len(CLASS_COLOR_NAMES) == MAX_CLASSES
+CLASS_DARK = to_rgba_array(["#0072B2", "#117733", "#F5A623", "#882E72", "#EE6677", "#8C510A",
+                            "#F4A6C8", "#555555", "#999933", "#33BBEE"])
+LIGHT_SHARE = 0.5  # a light colour is its dark colour mixed half and half with white
+CLASS_LIGHT = 1 - (1 - CLASS_DARK) * LIGHT_SHARE
+# One marker shape per class, so that classes are told apart without colour.
+CLASS_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
+assert len(CLASS_DARK) == len(CLASS_COLOR_NAMES) == len(CLASS_MARKERS) == MAX_CLASSES
 
 EDGE = "#333333"       # outline of the data points
 BOUNDARY = "#222222"   # decision boundaries and zero lines
@@ -59,7 +64,7 @@ BOUNDARY = "#222222"   # decision boundaries and zero lines
 
 @checked(n_classes=class_count)
 def class_colors(n_classes):
-    """Dark and light RGBA colours of classes ``0 .. n_classes - 1``.
+    """Dark and light RGBA colours of classes ``0 .. n_classes - 1``, as the figures draw them.
 
     Parameters
     ----------

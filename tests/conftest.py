@@ -18,7 +18,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 
 import run_notebook  # noqa: E402
-from notebook_outputs import WEIGHT_DIGEST_CELL  # noqa: E402
+from notebook_outputs import CHECK_CELLS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -28,14 +28,14 @@ def root():
 
 @pytest.fixture(scope="session")
 def executed_notebook():
-    """The lab executed headlessly, as `make run` does, plus a cell printing a weight digest."""
-    return run_notebook.execute(extra_cells=[WEIGHT_DIGEST_CELL])
+    """The lab executed headlessly, as `make run` does, plus cells printing its weights."""
+    return run_notebook.execute(extra_cells=CHECK_CELLS)
 
 
 @pytest.fixture(scope="session")
 def executed_again():
     """A second, independent execution (fresh kernel) for the reproducibility checks."""
-    return run_notebook.execute(extra_cells=[WEIGHT_DIGEST_CELL])
+    return run_notebook.execute(extra_cells=CHECK_CELLS)
 
 
 LAB_CENTERS = [[-5, 2], [-2, -2], [1, 2], [5, -2]]

@@ -2,6 +2,7 @@
 
 import base64
 import io
+import json
 import re
 
 import numpy as np
@@ -13,6 +14,10 @@ WEIGHT_DIGEST_CELL = (
     "print('weights sha256', hashlib.sha256("
     "b''.join(w.tobytes() for w in model.get_weights())).hexdigest())"
 )
+
+WEIGHTS_JSON_CELL = ("import json\n"
+                     "print('weights json', json.dumps([w.tolist() for w in model.get_weights()]))")
+CHECK_CELLS = [WEIGHT_DIGEST_CELL, WEIGHTS_JSON_CELL]  # appended to the runs the tests check
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -51,6 +56,11 @@ def figure_pngs(nb):
             raw = base64.b64decode(data["image/png"])
             images.append(np.asarray(Image.open(io.BytesIO(raw)).convert("RGB"), dtype=float))
     return images
+
+
+def trained_weights(nb):
+    """(W1, b1, W2, b2) as the run's WEIGHTS_JSON_CELL printed them."""
+    return tuple(np.array(w) for w in json.loads(printed_value(nb, "weights json")))
 
 
 def printed_value(nb, label):

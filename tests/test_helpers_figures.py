@@ -99,6 +99,10 @@ def test_plt_mc_draws_every_class_in_its_colour(lab_data):
     dark, _ = mc.class_colors(4)
     for k, line in enumerate(lines[:4]):
         assert np.allclose(line.get_markerfacecolor(), dark[k])
+    # a shape per class too, in the plot and in the legend
+    shapes = ["o", "s", "^", "D"]
+    assert [line.get_marker() for line in lines[:4]] == shapes
+    assert [h.get_marker() for h in ax.get_legend().legend_handles[:4]] == shapes
     assert len(ax.get_legend().get_texts()) == 5  # 4 classes + centres
     assert ax.get_xlabel() == "x0" and ax.get_ylabel() == "x1"
 
@@ -139,6 +143,21 @@ def test_plt_output_layer_linear_one_shaded_panel_per_unit(lab_data, lab_weights
         assert rgb.std() > 15, f"output unit {k}: map looks blank"
         assert ax.get_xlabel().startswith("a0") and ax.get_ylabel().startswith("a1")
         assert ax.get_xlim() == pytest.approx((-0.25, A1[:, 0].max()))
+
+
+def test_output_layer_panels_share_one_colour_scale(lab_data, lab_weights):
+    X, y = lab_data
+    W1, b1, W2, b2 = lab_weights
+    A1 = mc.relu_layer(X, W1, b1)
+    fig = mc.plt_output_layer_linear(A1, y, W2, b2, 4, resolution=30)
+    limits = {im.get_clim() for ax in panels(fig) for im in ax.images}
+    assert len(limits) == 1
+    (low, high), = limits
+    # the limits span every unit's scores over the mesh, computed here by hand
+    a0 = np.linspace(A1[:, 0].min() - 0.25, A1[:, 0].max() + 0.25, 30)
+    a1 = np.linspace(A1[:, 1].min() - 0.25, A1[:, 1].max() + 0.25, 30)
+    scores = [W2[0, k] * p + W2[1, k] * q + b2[k] for k in range(4) for p in a0 for q in a1]
+    assert (low, high) == pytest.approx((min(scores), max(scores)))
 
 
 @pytest.mark.parametrize("n_classes", range(2, 11))

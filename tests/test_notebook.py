@@ -5,8 +5,10 @@ import re
 import nbformat
 import numpy as np
 import pytest
+import run_notebook
 from notebook_outputs import (
     CONTROL_CHARS,
+    WEIGHT_DIGEST_CELL,
     all_stdout,
     cell_containing,
     code_cells,
@@ -51,12 +53,21 @@ def test_prints_the_data_set_summary(executed_notebook):
     ]
 
 
-def test_training_log_is_short_and_shows_the_loss(executed_notebook):
+def test_training_log_is_the_loss_every_20_epochs(executed_notebook):
     lines = stream_text(cell_containing(executed_notebook, "model.fit(")).splitlines()
-    assert 5 <= len(lines) <= 20
-    losses = [float(re.search(r"loss (\d+\.\d+)", line).group(1)) for line in lines]
+    epochs = [int(re.fullmatch(r"epoch +(\d+)/200: loss \d+\.\d{4}", line).group(1))
+              for line in lines]
+    assert epochs == list(range(20, 201, 20))
+    losses = [float(line.rsplit(" ", 1)[1]) for line in lines]
     assert losses[-1] < losses[0]
-    assert lines[-1].startswith("epoch 200/200")
+
+
+def test_running_the_training_cell_again_trains_the_same_network(root):
+    nb = nbformat.read(root / "C2_W2_Multiclass_TF.ipynb", as_version=4)
+    training = cell_containing(nb, "model.fit(").source
+    nb = run_notebook.execute(nb, extra_cells=[WEIGHT_DIGEST_CELL, training, WEIGHT_DIGEST_CELL])
+    digests = [line for line in all_stdout(nb).splitlines() if line.startswith("weights sha256")]
+    assert len(digests) == 2 and digests[0] == digests[1]
 
 
 def test_reaches_full_training_accuracy(executed_notebook):

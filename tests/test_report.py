@@ -1,5 +1,6 @@
 """The headless run's products: executed notebook, standalone HTML report, images."""
 
+import html
 import re
 import subprocess
 import sys
@@ -19,6 +20,18 @@ def test_report_embeds_every_image(report_html):
     sources = re.findall(r'<img[^>]*\ssrc=["\']([^"\']+)', report_html)
     assert len(sources) >= 6  # 4 figures + the prose's 2 pictures
     assert all(src.startswith("data:image/png;base64,") for src in sources)
+
+
+def test_every_image_is_described(report_html, executed_notebook):
+    from lab_helpers.explorer import LABEL as EXPLORER
+    from lab_helpers.figures import LABELS
+
+    images = re.findall(r"<img[^>]*>", report_html)
+    described = [html.unescape(m) for m in re.findall(r'<img[^>]*\salt="([^"]*)"', report_html)]
+    assert len(described) == len(images)
+    prose = [alt for c in executed_notebook.cells if c.cell_type == "markdown"
+             for alt in re.findall(r"!\[([^\]]+)\]\(", c.source)]
+    assert sorted(described) == sorted([*LABELS.values(), EXPLORER, *prose])
 
 
 def test_report_loads_nothing_from_the_network(report_html):

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from bs4 import BeautifulSoup
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
@@ -26,6 +27,7 @@ from traitlets.config import Config
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "C2_W2_Multiclass_TF.ipynb"
 TEMPLATE = Path(__file__).resolve().parent / "report" / "standalone.html.j2"
+NO_DESCRIPTION = "No description has been provided for this image"  # nbconvert's default alt
 
 
 def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_timing=False):
@@ -72,11 +74,26 @@ def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_
 
 
 def export_html(nb, *, images_dir=ROOT):
-    """HTML of an executed notebook that stands alone: every image embedded."""
+    """HTML of an executed notebook that stands alone: every image embedded and described."""
     exporter = HTMLExporter(template_name="lab", template_file=str(TEMPLATE),
                             embed_images=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"path": str(images_dir)}})
-    return body
+    return describe_figures(body)
+
+
+def describe_figures(html):
+    """Give each figure image without a description the caption shown above it.
+
+    An ipympl figure's static form is its caption (the figure's window title, which
+    the lab's figures use for their title and what they show) over an ``<img>``
+    that nbconvert marks as having no description.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for img in soup.find_all("img", alt=NO_DESCRIPTION):
+        caption = img.find_previous_sibling(class_="widget-label")
+        if caption is not None:
+            img["alt"] = caption.get_text(" ", strip=True)
+    return str(soup)
 
 
 def printed_lines(nb):
