@@ -66,8 +66,12 @@ def mesh_points(xx0, xx1):
 
 
 def extent(xx0, xx1):
-    """``imshow`` extent of a mesh: (x0 min, x0 max, x1 min, x1 max)."""
-    return (float(xx0[0, 0]), float(xx0[0, -1]), float(xx1[0, 0]), float(xx1[-1, 0]))
+    """``imshow`` extent (left, right, bottom, top) that puts each pixel's centre on its
+    mesh point: the mesh's range widened by half a cell on every side."""
+    half0 = (xx0[0, -1] - xx0[0, 0]) / (xx0.shape[1] - 1) / 2
+    half1 = (xx1[-1, 0] - xx1[0, 0]) / (xx1.shape[0] - 1) / 2
+    return (float(xx0[0, 0] - half0), float(xx0[0, -1] + half0),
+            float(xx1[0, 0] - half1), float(xx1[-1, 0] + half1))
 
 
 # ---------------------------------------------------------------------------

@@ -58,6 +58,23 @@ def lab_model(lab_data):
 
 
 @pytest.fixture(scope="session")
+def recorded_training(lab_data):
+    """The lab network trained as the notebook trains it, with a WeightHistory of every
+    epoch: (model, history)."""
+    from lab_training import train_lab_network
+
+    import lab_utils_multiclass_TF as mc
+
+    history = mc.WeightHistory(*lab_data)
+    return train_lab_network(*lab_data, [history]), history
+
+
+@pytest.fixture(scope="session")
+def recorded_history(recorded_training):
+    return recorded_training[1]
+
+
+@pytest.fixture(scope="session")
 def lab_weights(lab_model):
     """(W1, b1, W2, b2) of the trained lab network."""
     return (*lab_model.get_layer("L1").get_weights(), *lab_model.get_layer("L2").get_weights())

@@ -185,3 +185,10 @@ def test_mostly_silent_unit_is_not_called_dead():
     assert mc.explain_units([unit]) == (
         "Unit 0 outputs zero for most examples of every class: class 0 (blue, 2 of 3) and "
         "class 1 (green, 3 of 3) (peak output 4.00).")
+
+
+def test_an_example_exactly_on_the_zero_line_outputs_zero():
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0]])  # z = x0: 0, 0 and 1
+    y = np.array([0, 0, 0])
+    (unit,) = mc.describe_relu_units(X, y, np.array([[1.0], [0.0]]), np.array([0.0]))
+    assert unit.zero_counts == {0: 2} and unit.zero_classes == (0,)

@@ -17,11 +17,8 @@ def digest(weights):
 
 
 @pytest.fixture(scope="module")
-def recorded(lab_data):
-    X, y = lab_data
-    history = mc.WeightHistory(X, y)
-    model = train_lab_network(X, y, [history])
-    return model, history
+def recorded(recorded_training):
+    return recorded_training
 
 
 @pytest.fixture
@@ -116,10 +113,8 @@ def test_slider_moves_the_live_figure(lab_data, recorded):
         assert ex.slider is not None and ex.slider.value == 200
         bundle = ex._repr_mimebundle_()
         assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"]
-        before = ex.artists["regions"].image.get_array().copy()
-        ex.slider.value = 10
-        assert ex.artists["title"].get_text().startswith("epoch 10:")
-        assert not np.array_equal(ex.artists["regions"].image.get_array(), before)
+        ex.slider.value = 10  # the 11th recorded epoch: epoch 10
+        assert_shows_epoch(ex, *recorded, 10, X, y, resolution=30)
         ex.close()
     finally:
         plt.switch_backend(backend)
@@ -171,3 +166,60 @@ def test_history_explains_what_it_cannot_replay(lab_data):
     too_few.compile(loss="sparse_categorical_crossentropy", optimizer="sgd")
     with pytest.raises(ValueError, match=r"the model has 3 outputs, too few for class id 3"):
         too_few.fit(X, y, epochs=1, verbose=0, callbacks=[mc.WeightHistory(X, y)])
+
+
+# --- what the explorer shows, computed independently -----------------------------------
+def keras_at(model, history, epoch):
+    """A copy of the trained model with the weights recorded at ``epoch``."""
+    clone = keras.models.clone_model(model)
+    clone.set_weights(history.weights_at(epoch))
+    return clone
+
+
+def assert_shows_epoch(explorer, model, history, epoch, X, y, resolution):
+    net = keras_at(model, history, epoch)
+    ax = explorer.artists["regions"].image.axes
+    x0 = np.linspace(X[:, 0].min() - 1, X[:, 0].max() + 1, resolution)
+    x1 = np.linspace(X[:, 1].min() - 1, X[:, 1].max() + 1, resolution)
+    mesh = np.array([[a, b] for b in x1 for a in x0], dtype=np.float32)
+    expected = np.argmax(np.asarray(net(mesh)), axis=1).reshape(resolution, resolution)
+    assert np.array_equal(explorer.artists["regions"].image.get_array(), expected)
+    W1, b1 = net.get_layer("L1").get_weights()
+    (x_lo, x_hi), (z_lo, z_hi) = ax.get_xlim(), ax.get_ylim()
+    for j, line in enumerate(explorer.artists["lines"]):
+        for x, z in zip(line.get_xdata(), line.get_ydata(), strict=True):
+            assert W1[0, j] * x + W1[1, j] * z + b1[j] == pytest.approx(0, abs=1e-4)
+            assert np.isclose(x, [x_lo, x_hi]).any() or np.isclose(z, [z_lo, z_hi]).any()
+    logits = np.asarray(net(X.astype(np.float32)))
+    loss = float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits))
+    accuracy = np.mean(np.argmax(logits, axis=1) == y)
+    marker = explorer.artists["marker"]
+    assert marker.get_xdata()[0] == epoch
+    assert marker.get_ydata()[0] == pytest.approx(loss, rel=1e-4)
+    assert explorer.artists["title"].get_text() == (
+        f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}")
+
+
+@pytest.mark.parametrize("epoch", [0, 37, 200])
+def test_show_epoch_draws_that_epochs_network(lab_data, recorded, explorer, epoch):
+    X, y = lab_data
+    explorer.show_epoch(epoch)
+    assert_shows_epoch(explorer, *recorded, epoch, X, y, resolution=40)
+
+
+@pytest.mark.parametrize("epoch", [7, 60])
+def test_the_record_at_epoch_e_is_a_network_trained_for_e_epochs(lab_data, recorded, epoch):
+    X, y = lab_data
+    trained = train_lab_network(X, y, epochs=epoch)
+    assert digest(trained.get_weights()) == digest(recorded[1].weights_at(epoch))
+
+
+def test_print_loss_prints_every_nth_epoch_and_the_last(lab_data, capsys):
+    X, y = lab_data
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4)])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer="adam")
+    fit = model.fit(X, y, epochs=20, verbose=0, callbacks=[mc.PrintLoss(every=7)])
+    assert capsys.readouterr().out.splitlines() == [
+        f"epoch {e:2d}/20: loss {fit.history['loss'][e - 1]:.4f}" for e in (7, 14, 20)]
