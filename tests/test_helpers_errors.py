@@ -86,8 +86,11 @@ def test_correct_input_gives_no_warning(lab_data, lab_weights):
     X_lab, y = lab_data
     W1_lab, b1, W2_lab, b2 = lab_weights
     A1 = mc.relu_layer(X_lab, W1_lab, b1)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        for fig in (mc.plt_mc(X_lab, y, 4), mc.plt_layer_relu(X_lab, y, W1_lab, b1, 4),
-                    mc.plt_output_layer_linear(A1, y, W2_lab, b2, 4)):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figures = [mc.plt_mc(X_lab, y, 4), mc.plt_layer_relu(X_lab, y, W1_lab, b1, 4),
+                   mc.plt_output_layer_linear(A1, y, W2_lab, b2, 4)]
+        for fig in figures:
             fig.canvas.draw()
+    assert [str(w.message) for w in caught] == []
+    assert [len(fig.axes) for fig in figures] == [1, 4, 8]  # panels and colour bars drawn
