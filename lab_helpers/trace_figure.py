@@ -21,7 +21,7 @@ from .checks import (
     whole_number,
 )
 from .compute import mesh, mesh_points, plot_limits, unit_maps
-from .display import Blitter, live_canvas
+from .display import Blitter
 from .draw import (
     RegionsArtist,
     class_labels,
@@ -82,8 +82,6 @@ class ForwardTraceView:
         (one Text per bar)}.
     trace : PointTrace
         The numbers of the point shown (one row).
-    live : bool
-        Whether the figure is a live ipympl canvas (its title then invites a click).
     """
 
     def __init__(self, X, y, layers, n_classes, point, resolution):
@@ -96,7 +94,6 @@ class ForwardTraceView:
         with lab_style():
             self.fig, axes = panels(None, units + 4, PANEL_SIZE,
                                     label="One point through the network")
-            self.live = live_canvas(self.fig) is not None
             self.artists = {
                 "data": self._draw_data(axes[0], X, y, xx0, xx1, grid),
                 "units": [self._draw_unit(ax, j, X, y, xx0, xx1, grid)
@@ -130,7 +127,7 @@ class ForwardTraceView:
         draw_classes(ax, X, y, self.n_classes, size=16)
         few_ticks(ax)
         label_axes(ax)
-        ax.set_title("Click to move the point" if self.live else "The point followed")
+        ax.set_title("The point followed")  # also in static images: no call to click
         return {"regions": regions, "point": ax.plot([], [], **POINT_STYLE)[0]}
 
     def _draw_unit(self, ax, j, X, y, xx0, xx1, grid):

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 import run_notebook
+from notebook_outputs import cell_containing
+from test_notebook import TRACE_FIGURES
 
 pytestmark = pytest.mark.notebook
 
@@ -19,6 +21,15 @@ def test_report_embeds_every_image(report_html):
     sources = re.findall(r'<img[^>]*\ssrc=["\']([^"\']+)', report_html)
     assert len(sources) >= 6  # 4 figures + the prose's 2 pictures
     assert all(src.startswith("data:image/png;base64,") for src in sources)
+
+
+def test_report_shows_the_trace_and_the_confidence_view(executed_notebook, report_html):
+    for snippet in TRACE_FIGURES:
+        (out,) = cell_containing(executed_notebook, snippet).outputs
+        png = out["data"]["image/png"].replace("\n", "")
+        assert f"data:image/png;base64,{png}" in report_html, snippet
+    assert "Follow one point" in report_html
+    assert "predicted class" in report_html  # the printed trace
 
 
 def test_report_loads_nothing_from_the_network(report_html):
