@@ -35,8 +35,8 @@ from .draw import (
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
 from .trace import trace_layers, two_layers
 
-PANEL_SIZE = (3.4, 2.8)  # inches per panel
-POINT_STYLE = dict(linestyle="none", marker="*", markersize=17, markerfacecolor="white",
+PANEL_SIZE = (2.8, 2.6)  # inches per panel: 3 across fit a notebook at 1280 pixels
+POINT_STYLE = dict(linestyle="none", marker="*", markersize=15, markerfacecolor="white",
                    markeredgecolor=BOUNDARY, markeredgewidth=1.5, zorder=5)
 WINNER_EDGE = 2.5  # line width around the winning class's bars
 
