@@ -127,7 +127,7 @@ class ForwardTraceView:
         draw_classes(ax, X, y, self.n_classes, size=16)
         few_ticks(ax)
         label_axes(ax)
-        ax.set_title("The point followed")  # also in static images: no call to click
+        ax.set_title("The point followed")  # the same words suit a static image
         return {"regions": regions, "point": ax.plot([], [], **POINT_STYLE)[0]}
 
     def _draw_unit(self, ax, j, X, y, xx0, xx1, grid):
