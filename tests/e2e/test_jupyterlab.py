@@ -250,6 +250,7 @@ def test_click_on_the_trace_moves_the_point_in_every_panel(lab):
     assert trace.count() == 1, "the trace figure is not a live canvas"
     canvas = canvas_of(trace)
     canvas.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # not over the figure (its toolbar shows while hovered)
     before = drawn_canvas(trace, "trace_before_click")
     box = canvas.bounding_box()
     page.mouse.click(box["x"] + TRACE_CLICK[0] * box["width"],
