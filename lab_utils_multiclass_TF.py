@@ -7,6 +7,8 @@ This module is the lab's public face; the code lives in the package
 * ``plt_mc``, ``plt_cat_mc``, ``plt_layer_relu``, ``plt_output_layer_linear``:
   ``lab_helpers/figures.py``, from pieces in ``lab_helpers/draw.py``;
 * ``plt_training_explorer``: ``lab_helpers/explorer.py``;
+* ``plt_forward_trace``: ``lab_helpers/trace_figure.py``, from the numbers of
+  ``forward_trace`` (``lab_helpers/trace.py``);
 * ``plt_mc_data``, ``plot_mc_data``, ``plot_cat_decision_boundary_mc``,
   ``plt_prob_z``: ``lab_helpers/legacy_plots.py``.
 
@@ -61,6 +63,8 @@ from lab_helpers.style import (
     ltcolors_map,
     truncate_colormap,
 )
+from lab_helpers.trace import PointTrace, forward_trace
+from lab_helpers.trace_figure import ForwardTraceView, plt_forward_trace
 
 __all__ = [
     # colours
@@ -78,6 +82,8 @@ __all__ = [
     # training, and replaying it
     "PrintLoss", "WeightHistory",  # noqa: F822 (loaded by __getattr__)
     "plt_training_explorer", "TrainingExplorer",
+    # following one point through the network
+    "forward_trace", "PointTrace", "plt_forward_trace", "ForwardTraceView",
 ]
 
 # Names whose module imports Keras: loaded on first use.

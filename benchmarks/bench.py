@@ -15,6 +15,7 @@ invocation only (the machine may be shared and noisy).
 (g) the training explorer's slider update, once the lab has an explorer
 (h) peak RSS of the notebook's kernel and of this process
 (i) ``import lab_utils_multiclass_TF`` in a fresh interpreter (no TensorFlow, no Keras)
+(j) one move of the traced point (``plt_forward_trace``), what a click on its data panel does
 
 ``--quick`` keeps every section with fewer repeats and smaller data (for the tests).
 """
@@ -64,6 +65,7 @@ from lab_utils_common import lab_style
 FIGURES = ("plt_mc", "plt_cat_mc", "plt_layer_relu", "plt_output_layer_linear")
 TRAINING_CELL = "model.fit("  # the code cell that contains this is the training cell
 EXPLORER = "plt_training_explorer"
+TRACE = "plt_forward_trace"
 
 # Targets (issue 8).
 RATIO_MAX = 1.5              # headless notebook / floor
@@ -73,6 +75,7 @@ MOST_OF_BUDGET = 0.5         # where that layout alone takes most of the budget
 LARGEST_N_BUDGET = 3.0       # seconds for the decision regions of 10^6 points
 LINEAR_GROWTH_MAX = 12.0     # per 10x more points (10 is exactly linear)
 EXPLORER_BUDGET = 0.05       # seconds per slider update
+TRACE_BUDGET = 0.05          # seconds per move of the traced point (issue 14)
 IMPORT_BUDGET = 0.5          # seconds for importing the helpers in a fresh interpreter
 
 # Appended to both kernel runs (floor and whole notebook), so its few
@@ -95,12 +98,13 @@ class Plan:
     size_repeats: tuple[int, ...]
     explorer_repeats: int
     import_repeats: int
+    trace_repeats: int
 
 
 FULL = Plan(kernel_runs=5, figure_repeats=7, sizes=(10**4, 10**5, 10**6),
-            size_repeats=(5, 5, 3), explorer_repeats=20, import_repeats=9)
+            size_repeats=(5, 5, 3), explorer_repeats=20, import_repeats=9, trace_repeats=30)
 QUICK = Plan(kernel_runs=1, figure_repeats=3, sizes=(10**2, 10**3, 10**4),
-             size_repeats=(3, 3, 3), explorer_repeats=3, import_repeats=3)
+             size_repeats=(3, 3, 3), explorer_repeats=3, import_repeats=3, trace_repeats=3)
 
 
 # ---------------------------------------------------------------------------
@@ -241,10 +245,9 @@ def run_in_process(nb):
     for i, cell in enumerate(code_cells(nb)):
         with contextlib.redirect_stdout(io.StringIO()):
             exec(compile(python_source(cell), f"<notebook cell {i}>", "exec"), ns)
-        if i == 0:  # the import cell has bound the lab's functions: record their calls
-            for name in (*FIGURES, EXPLORER):
-                if name in ns:
-                    ns[name] = _recording(name, ns[name], calls)
+        for name in (*FIGURES, EXPLORER, TRACE):  # record calls, once a cell imports them
+            if name in ns and not hasattr(ns[name], "records"):
+                ns[name] = _recording(name, ns[name], calls)
         plt.close("all")
     missing = set(FIGURES) - set(calls)
     if missing:
@@ -253,9 +256,12 @@ def run_in_process(nb):
 
 
 def _recording(name, func, calls):
+    """``func``, keeping the arguments of its first call (e.g. ``plt_cat_mc`` without the
+    options a later cell adds)."""
     def record(*args, **kwargs):
-        calls[name] = (args, kwargs)
+        calls.setdefault(name, (args, kwargs))
         return func(*args, **kwargs)
+    record.records = name
     return record
 
 
@@ -339,28 +345,63 @@ def measure_explorer_update(calls, repeats):
     moves to another recorded epoch with ``show_epoch``, which is what the
     slider's observer calls, and includes the redraw.
     """
-    if not hasattr(lab, EXPLORER):
-        return {"available": False, "seconds": None,
-                "status": "not available (explorer not implemented)"}
-    if EXPLORER not in calls:
-        return {"available": True, "seconds": None,
-                "status": f"not measured (the notebook does not call {EXPLORER})"}
+    missing = not_measured(EXPLORER, calls, "explorer")
+    if missing:
+        return missing
     args, kwargs = calls[EXPLORER]
     explorer = getattr(lab, EXPLORER)(*args, **kwargs)
     explorer.fig.canvas.draw()  # as first shown: at the last epoch
     epochs = explorer.history.epochs
     steps = epochs[np.linspace(0, len(epochs) - 2, repeats).round().astype(int)]
-    seconds = statistics.median(slider_step_seconds(explorer, int(e)) for e in steps)
+    show = explorer.show_epoch  # what the slider's observer calls
+    seconds = statistics.median(update_seconds(explorer.fig, lambda e=int(e): show(e))
+                                for e in steps)
     explorer.close()
     return {"available": True, "seconds": seconds, "status": "measured"}
 
 
-def slider_step_seconds(explorer, epoch):
+def measure_trace_update(calls, repeats):
+    """(j) One move of the traced point, what a click on the data panel does: median of
+    ``repeats`` moves to points spread at random (seeded) over the data panel.
+
+    The figure is built as the notebook builds it and drawn once (as when first
+    shown); each move is ``move_to``, which redraws what it changed, plus any
+    redraw it leaves pending.
+    """
+    missing = not_measured(TRACE, calls, "point trace")
+    if missing:
+        return missing
+    args, kwargs = calls[TRACE]
+    view = getattr(lab, TRACE)(*args, **kwargs)
+    view.fig.canvas.draw()
+    data_panel = view.fig.axes[0]
+    (x0, x1), (y0, y1) = data_panel.get_xlim(), data_panel.get_ylim()
+    rng = np.random.default_rng(14)
+    moves = np.column_stack([rng.uniform(x0, x1, repeats), rng.uniform(y0, y1, repeats)])
+    seconds = statistics.median(update_seconds(view.fig, lambda p=p: view.move_to(p))
+                                for p in moves)
+    view.close()
+    return {"available": True, "seconds": seconds, "status": "measured"}
+
+
+def not_measured(name, calls, what):
+    """Why the live figure ``name`` cannot be timed, as its result; None if it can."""
+    if not hasattr(lab, name):
+        return {"available": False, "seconds": None, "status": f"not available ({what} not "
+                                                              "implemented)"}
+    if name not in calls:
+        return {"available": True, "seconds": None,
+                "status": f"not measured (the notebook does not call {name})"}
+    return None
+
+
+def update_seconds(fig, update):
+    """Seconds for ``update()`` to change ``fig`` and show it."""
     gc.collect()
     start = time.perf_counter()
-    explorer.show_epoch(epoch)
-    if explorer.fig.stale:  # the backend deferred the redraw (draw_idle): do it now
-        explorer.fig.canvas.draw()
+    update()
+    if fig.stale:  # the backend deferred the redraw (draw_idle): do it now
+        fig.canvas.draw()
     return time.perf_counter() - start
 
 
@@ -421,6 +462,9 @@ def evaluate_targets(result):
     explorer = result["explorer"]["seconds"]
     targets.append({"name": "explorer slider update", "target": f"<= {EXPLORER_BUDGET * 1000:g} ms",
                     "met": None if explorer is None else explorer <= EXPLORER_BUDGET})
+    trace = result["trace"]["seconds"]
+    targets.append({"name": "trace point update", "target": f"<= {TRACE_BUDGET * 1000:g} ms",
+                    "met": None if trace is None else trace <= TRACE_BUDGET})
     imported = result["import"]
     targets.append({"name": "import lab_utils_multiclass_TF",
                     "target": f"<= {IMPORT_BUDGET} s, without TensorFlow or Keras",
@@ -473,6 +517,9 @@ def format_table(result):
     rows.append(("(i) import lab_utils_multiclass_TF",
                  f"{imported['seconds']:.3f} s ({imported['process_seconds']:.2f} s with "
                  "interpreter start)", met["import lab_utils_multiclass_TF"]))
+    trace = result["trace"]
+    rows.append(("(j) trace point update", trace["status"] if trace["seconds"] is None
+                 else f"{trace['seconds'] * 1000:.1f} ms", met["trace point update"]))
     header = (f"machine: {m['cores']} cores, {m['platform']}, Python {m['python']}, "
               f"TensorFlow {m['tensorflow']}, Keras {m['keras']}, NumPy {m['numpy']}, "
               f"matplotlib {m['matplotlib']}")
@@ -502,6 +549,7 @@ def run(plan, mode):
     result["decision_regions"] = measure_decision_regions(ns, plan.sizes, plan.size_repeats)
     result["explorer"] = measure_explorer_update(calls, plan.explorer_repeats)
     result["import"] = measure_import(plan.import_repeats)
+    result["trace"] = measure_trace_update(calls, plan.trace_repeats)
     memory["bench_peak_rss_mib"] = rss_mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     result["memory"] = memory
     result["targets"] = evaluate_targets(result)

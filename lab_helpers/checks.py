@@ -118,6 +118,17 @@ def points(value, name, args=None):
     return as_finite_array(value, name, ndim=2, columns=2)
 
 
+def point_or_points(value, name, args=None):
+    """One point ``(x0, x1)`` (shape (2,) or (1, 2)) or points (m, 2): a float array (m, 2)."""
+    arr = as_finite_array(value, name)
+    if arr.shape == (2,):
+        return arr[None, :]
+    if arr.ndim != 2 or arr.shape[1] != 2:
+        raise ValueError(f"{name} must be a point (x0, x1) or an array of shape (m, 2); "
+                         f"got shape {arr.shape}")
+    return arr
+
+
 def matrix(value, name, args=None):
     """Examples with any number of features: a finite float array of shape (m, n)."""
     return as_finite_array(value, name, ndim=2)

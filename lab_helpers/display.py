@@ -75,3 +75,44 @@ def bundle_with_fallback(widget, text, png, label):
                      f'<img src="data:image/png;base64,{png}" alt="{caption}"></figure>',
     })
     return bundle
+
+
+class Blitter:
+    """Redraw a few changing artists of ``fig`` quickly, without redrawing the rest.
+
+    The artists are marked animated: full draws leave them out, and after each full
+    draw (its ``draw_event``) the image is kept as a background and they are drawn
+    on top. :meth:`refresh` puts the background back and draws only them (blitting);
+    it redraws everything where the canvas cannot copy its pixels, before the first
+    draw, or when something else changed. Saving a figure draws everything.
+    """
+
+    def __init__(self, fig, artists):
+        self.fig, self.artists = fig, list(artists)
+        self.enabled = hasattr(fig.canvas, "copy_from_bbox")  # the Agg-based canvases
+        self._background = None
+        if self.enabled:
+            for artist in self.artists:
+                artist.set_animated(True)
+            fig.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def _on_draw(self, event):
+        canvas = self.fig.canvas
+        if canvas.is_saving() or not hasattr(canvas, "copy_from_bbox"):
+            return
+        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_artists()
+
+    def _draw_artists(self):
+        for artist in self.artists:
+            self.fig.draw_artist(artist)
+
+    def refresh(self):
+        """Show the artists' new state: blit them if possible, else redraw the figure."""
+        canvas = self.fig.canvas
+        if not self.enabled or self._background is None or self.fig.stale:
+            canvas.draw_idle()
+            return
+        canvas.restore_region(self._background)
+        self._draw_artists()
+        canvas.blit(self.fig.bbox)

@@ -9,16 +9,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from matplotlib.colors import BoundaryNorm, ListedColormap, to_rgba
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize, to_rgba
 from matplotlib.ticker import MaxNLocator
 
 from .compute import extent
 from .display import quiet_header
 from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, CLASS_MARKERS, EDGE
 
-# Rows and columns of the panel grid for 1-10 panels: compact, at most 5 across.
+# Rows and columns of the panel grid for 1-12 panels: compact, at most 5 across.
 GRIDS = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2), 5: (2, 3), 6: (2, 3),
-         7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5)}
+         7: (2, 4), 8: (2, 4), 9: (3, 3), 10: (2, 5), 11: (3, 4), 12: (3, 4)}
 
 
 # ---------------------------------------------------------------------------
@@ -135,30 +136,64 @@ def boundary_rgba(ids):
     return rgba
 
 
+def confidence_rgba(ids, confidence, n_classes):
+    """Regions shaded by how sure the model is: image (r, c, 4).
+
+    A pixel of class k is white where its probability ``confidence`` is 1/k (a tie of
+    all classes, the least a winner can have) and k's light colour where it is 1,
+    in proportion between.
+    """
+    floor = 1.0 / n_classes
+    share = np.clip((confidence - floor) / (1.0 - floor), 0.0, 1.0)[..., None]
+    return 1.0 - share * (1.0 - CLASS_LIGHT[ids])
+
+
 class RegionsArtist:
     """Decision regions on ``ax``: one image of the class ids in the classes' light
     colours, and one of the boundaries over it. :meth:`update` redraws both in place.
 
+    With ``confidence`` (the winning class's probability at each pixel, (r, c)) the
+    regions are shaded from white (unsure) to the class's light colour (sure), as
+    :func:`confidence_rgba` computes.
+
     Attributes
     ----------
     image : AxesImage
-        Its array is the class ids (r, c) on the mesh, row 0 at the bottom.
+        Its array is the class ids (r, c) on the mesh, row 0 at the bottom; with
+        ``confidence``, the shaded colours (r, c, 4).
     boundaries : AxesImage
         RGBA (r, c, 4): the boundary colour on boundary pixels, transparent elsewhere.
     """
 
-    def __init__(self, ax, xx0, xx1, ids, n_classes):
+    def __init__(self, ax, xx0, xx1, ids, n_classes, *, confidence=None):
+        self.n_classes = n_classes
         cmap = ListedColormap(CLASS_LIGHT[:n_classes])
         norm = BoundaryNorm(np.arange(n_classes + 1) - 0.5, n_classes)
         aspect = ax.get_aspect()  # keep the caller's choice (imshow would change it)
         common = dict(origin="lower", extent=extent(xx0, xx1), interpolation="nearest")
-        self.image = ax.imshow(ids, cmap=cmap, norm=norm, **common)
+        self.image = ax.imshow(self._colors(ids, confidence), cmap=cmap, norm=norm, **common)
         self.boundaries = ax.imshow(boundary_rgba(ids), **common)
         ax.set_aspect(aspect)
 
-    def update(self, ids):
-        self.image.set_data(ids)
+    def _colors(self, ids, confidence):
+        return ids if confidence is None else confidence_rgba(ids, confidence, self.n_classes)
+
+    def update(self, ids, *, confidence=None):
+        self.image.set_data(self._colors(ids, confidence))
         self.boundaries.set_data(boundary_rgba(ids))
+
+
+def confidence_colorbar(ax, n_classes, label):
+    """A colour bar beside ``ax`` for :func:`confidence_rgba`: one strip per class, from
+    white at probability 1/k to the class's light colour at 1."""
+    levels = np.linspace(1.0 / n_classes, 1.0, 64)
+    ids = np.broadcast_to(np.arange(n_classes), (len(levels), n_classes))
+    strips = confidence_rgba(ids, np.broadcast_to(levels[:, None], ids.shape), n_classes)
+    mappable = ScalarMappable(Normalize(levels[0], 1.0), cmap="Greys")  # scale and layout only
+    cbar = add_colorbar(mappable, ax, label)
+    cbar.ax.imshow(strips, origin="lower", aspect="auto", interpolation="nearest",
+                   extent=(0.0, 1.0, levels[0], 1.0), zorder=3)
+    return cbar
 
 
 def draw_value_map(ax, xx0, xx1, values, cmap, label, *, outline=None, norm=None,
@@ -186,7 +221,8 @@ def draw_value_map(ax, xx0, xx1, values, cmap, label, *, outline=None, norm=None
 
 def add_colorbar(mappable, ax, label):
     """A slim colour bar beside ``ax`` (or beside every axes in the list ``ax``)."""
-    cbar = mappable.figure.colorbar(mappable, ax=ax, fraction=0.07, pad=0.03)
+    figure = (ax[0] if isinstance(ax, list) else ax).figure  # a ScalarMappable has none
+    cbar = figure.colorbar(mappable, ax=ax, fraction=0.07, pad=0.03)
     cbar.set_label(label)
     cbar.outline.set_visible(False)
     cbar.ax.yaxis.set_major_locator(MaxNLocator(5))

@@ -29,6 +29,7 @@ from .checks import (
 from .compute import check_predictions, decision_regions, model_check, plot_limits, unit_maps
 from .draw import (
     RegionsArtist,
+    confidence_colorbar,
     draw_classes,
     draw_value_map,
     figure_and_axes,
@@ -41,6 +42,7 @@ from .style import ACTIVATION_CMAP, lab_style, output_cmap
 
 PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
 SINGLE_SIZE = (3.6, 3.2)  # inches of the one-panel figures
+WIDE_SIZE = (4.4, 3.2)    # ... with a colour bar
 
 # Each figure's window title: its caption above the static image, and the image's
 # description (alt text) in the HTML report.
@@ -49,6 +51,8 @@ LABELS = {
             "shape per class",
     "regions": "Decision regions: the class the model predicts at each point (background), "
                "with the training examples",
+    "confidence": "How sure the model is: each region fades from its class's colour (sure) to "
+                  "white where the classes tie, with the training examples",
     "layer1": "Layer 1: each ReLU unit's output over the input plane (white where it is 0), "
               "with the training examples",
     "output": "Output layer: each unit's score over the layer-1 outputs (a0, a1), one colour "
@@ -99,7 +103,8 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
 
 @checked(X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"),
          model=model_check("pointwise"), resolution=whole_number(2))
-def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, pointwise=False):
+def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, pointwise=False,
+               confidence=False):
     """The data set over the model's decision regions.
 
     Parameters
@@ -114,18 +119,27 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
         Mesh points per axis.
     pointwise : bool, default=False
         Call ``model`` once per mesh point, for a function of one point (1, 2).
+    confidence : bool, default=False
+        Shade each region by the probability of the class predicted there (the
+        softmax of the model's scores, or ``predict_proba``): white where the
+        classes tie, the class's colour where the model is sure; with a colour bar.
 
     Returns
     -------
     fig : matplotlib Figure
     """
-    xx0, xx1, ids = decision_regions(X_train, model, resolution=resolution)
+    regions = decision_regions(X_train, model, resolution=resolution, probabilities=confidence)
+    xx0, xx1, ids = regions[:3]
     check_predictions(ids, classes, model)
+    sureness = regions[3].max(axis=-1) if confidence else None
     with lab_style():
-        fig, ax = figure_and_axes(ax, SINGLE_SIZE, label=LABELS["regions"])
-        RegionsArtist(ax, xx0, xx1, ids, classes)
+        fig, ax = figure_and_axes(ax, WIDE_SIZE if confidence else SINGLE_SIZE,
+                                  label=LABELS["confidence" if confidence else "regions"])
+        RegionsArtist(ax, xx0, xx1, ids, classes, confidence=sureness)
+        if confidence:
+            confidence_colorbar(ax, classes, "probability of the predicted class")
         draw_classes(ax, X_train, y_train, classes)
-        ax.set_title("Decision regions")
+        ax.set_title("How sure the model is" if confidence else "Decision regions")
         label_axes(ax)
         legend(ax)
     return fig

@@ -33,7 +33,7 @@ def test_runs_cleanly_and_prints_the_table(bench):
     assert done.stderr == ""
     for label in ["machine:", "(a) floor", "(b) whole notebook", "(c) ratio", "(d) training",
                   "(e) figure", "(f) decision regions", "(g) explorer", "(h) peak RSS",
-                  "(i) import lab_utils_multiclass_TF", "targets:"]:
+                  "(i) import lab_utils_multiclass_TF", "(j) trace point update", "targets:"]:
         assert label in done.stdout
 
 
@@ -41,7 +41,7 @@ def test_has_every_section(bench):
     _, result = bench
     assert set(result) >= {"machine", "floor", "notebook", "ratio", "training_cell",
                            "figures", "decision_regions", "explorer", "memory", "import",
-                           "targets"}
+                           "trace", "targets"}
     assert result["mode"] == "quick"
 
 
@@ -89,6 +89,32 @@ def test_explorer_is_measured_or_said_to_be_missing(bench, root):
         assert explorer["available"] and explorer["seconds"] > 0
     else:
         assert explorer["available"] and explorer["status"] in done.stdout
+
+
+def test_trace_update_is_measured_with_a_verdict(bench, root):
+    done, result = bench
+    assert "plt_forward_trace(" in (root / "C2_W2_Multiclass_TF.ipynb").read_text()
+    trace = result["trace"]
+    assert trace["available"] and trace["status"] == "measured" and trace["seconds"] > 0
+    row = next(line for line in done.stdout.splitlines() if line.startswith("(j)"))
+    assert f"{trace['seconds'] * 1000:.1f} ms" in row
+    (target,) = [t for t in result["targets"] if t["name"] == "trace point update"]
+    assert target["target"] == "<= 50 ms" and target["met"] == (trace["seconds"] <= 0.05)
+    assert row.endswith("met")  # "met" or "NOT met"
+
+
+def test_trace_row_says_why_it_is_not_measured(bench, root, monkeypatch):
+    monkeypatch.syspath_prepend(str(root / "benchmarks"))
+    import bench as script
+
+    trace = script.measure_trace_update({}, 3)  # a notebook that never calls it
+    assert trace == {"available": True, "seconds": None,
+                     "status": "not measured (the notebook does not call plt_forward_trace)"}
+    result = {**bench[1], "trace": trace}
+    result["targets"] = script.evaluate_targets(result)
+    row = next(line for line in script.format_table(result).splitlines()
+               if line.startswith("(j)"))
+    assert trace["status"] in row and row.endswith("n/a")
 
 
 def test_import_is_measured_without_heavy_modules(bench):

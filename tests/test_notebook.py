@@ -105,6 +105,29 @@ def test_training_explorer_has_a_live_view_and_a_static_fallback(executed_notebo
     assert out["data"]["text/plain"].startswith("TrainingExplorer(epochs 0..200)")
 
 
+TRACE_CELL = "forward_trace(model, point)"
+TRACE_FIGURES = ["plt_forward_trace(X_train", "confidence=True)"]
+
+
+def test_follows_one_point_and_prints_numbers_that_agree(executed_notebook):
+    lines = stream_text(cell_containing(executed_notebook, TRACE_CELL)).splitlines()
+    assert len(lines) == 6
+    x, z1, a1, scores, p = (np.array([float(v) for v in re.findall(r"-?\d+\.\d+", line)])
+                            for line in lines[:5])
+    assert x.tolist() == [-0.5, 0.0]  # halfway between the centres of classes 1 and 2
+    assert a1 == pytest.approx(np.maximum(z1, 0), abs=0.006)
+    softmax = np.exp(scores) / np.exp(scores).sum()
+    assert p == pytest.approx(softmax, abs=0.015)  # from scores rounded to 2 decimals
+    winner = int(np.argmax(scores))
+    assert lines[5] == f"predicted class {winner}, probability {p[winner]:.2f}"
+
+
+def test_shows_the_trace_and_the_confidence_view(executed_notebook):
+    for snippet in TRACE_FIGURES:
+        (out,) = cell_containing(executed_notebook, snippet).outputs
+        assert {"application/vnd.jupyter.widget-view+json", "image/png"} <= set(out["data"])
+
+
 def test_keeps_the_seed_names(executed_notebook):
     source = "\n".join(c.source for c in code_cells(executed_notebook))
     for name in SEED_NAMES:

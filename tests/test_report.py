@@ -7,6 +7,8 @@ import sys
 
 import pytest
 import run_notebook
+from notebook_outputs import cell_containing
+from test_notebook import TRACE_FIGURES
 
 pytestmark = pytest.mark.notebook
 
@@ -25,13 +27,23 @@ def test_report_embeds_every_image(report_html):
 def test_every_image_is_described(report_html, executed_notebook):
     from lab_helpers.explorer import LABEL as EXPLORER
     from lab_helpers.figures import LABELS
+    from lab_helpers.trace_figure import LABEL as TRACE
 
     images = re.findall(r"<img[^>]*>", report_html)
     described = [html.unescape(m) for m in re.findall(r'<img[^>]*\salt="([^"]*)"', report_html)]
     assert len(described) == len(images)
     prose = [alt for c in executed_notebook.cells if c.cell_type == "markdown"
              for alt in re.findall(r"!\[([^\]]+)\]\(", c.source)]
-    assert sorted(described) == sorted([*LABELS.values(), EXPLORER, *prose])
+    assert sorted(described) == sorted([*LABELS.values(), TRACE, EXPLORER, *prose])
+
+
+def test_report_shows_the_trace_and_the_confidence_view(executed_notebook, report_html):
+    for snippet in TRACE_FIGURES:
+        (out,) = cell_containing(executed_notebook, snippet).outputs
+        png = out["data"]["image/png"].replace("\n", "")
+        assert f"data:image/png;base64,{png}" in report_html, snippet
+    assert "Follow one point" in report_html
+    assert "predicted class" in report_html  # the printed trace
 
 
 def test_report_loads_nothing_from_the_network(report_html):

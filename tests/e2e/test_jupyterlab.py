@@ -230,6 +230,39 @@ def test_explorer_play_button_animates_the_figure(lab):
     page.locator(".widget-play button").nth(1).click()  # pause, so the page goes quiet
 
 
+# Where a click lands on the trace figure: the data panel is the top left of its 2 x 3 grid,
+# and this spot of it lies in class 0's cluster, away from the point the notebook follows.
+TRACE_CLICK = (0.15, 0.18)  # fractions of the canvas's width and height
+
+
+def grid_cells(image, rows=2, cols=3):
+    """The screenshot cut into the figure's panel grid, row by row."""
+    height, width = image.shape[:2]
+    return [image[r * height // rows:(r + 1) * height // rows,
+                  c * width // cols:(c + 1) * width // cols]
+            for r in range(rows) for c in range(cols)]
+
+
+def test_click_on_the_trace_moves_the_point_in_every_panel(lab):
+    page = lab.page
+    cell = page.locator(".jp-CodeCell", has_text="plt_forward_trace(X_train")
+    trace = cell.locator(".jupyter-matplotlib-figure")
+    assert trace.count() == 1, "the trace figure is not a live canvas"
+    canvas = canvas_of(trace)
+    canvas.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # not over the figure (its toolbar shows while hovered)
+    before = drawn_canvas(trace, "trace_before_click")
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + TRACE_CLICK[0] * box["width"],
+                     box["y"] + TRACE_CLICK[1] * box["height"])
+    page.mouse.move(0, 0)  # off the figure: its toolbar fades out of the screenshots
+    after = new_canvas(trace, before, "trace_after_click")
+    panels = ["data", "layer 1, unit 0", "layer 1, unit 1", "layer 2's plane", "scores",
+              "probabilities"]
+    for name, old, new in zip(panels, grid_cells(before), grid_cells(after), strict=True):
+        assert changed_fraction(old, new) > 0.001, f"the {name} panel did not change"
+
+
 def test_no_console_errors(lab):
     # Nothing filtered: a clean run logs no console error at all (ipympl's "No handler
     # for the 'capture_scroll' message" lines are plain logs, not errors).

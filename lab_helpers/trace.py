@@ -1,0 +1,116 @@
+"""Follow points through the lab's two-layer network: what each layer computes for them.
+
+Compute only: :func:`forward_trace` returns numbers, :mod:`lab_helpers.trace_figure`
+draws them. The numbers come from the library's one forward pass
+(:func:`lab_helpers.network.forward`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .checks import checked, point_or_points
+from .network import dense_layers, forward, softmax
+
+# Output activations whose scores (before the activation) give the probabilities by a softmax.
+SCORE_OUTPUTS = ("linear", "softmax")
+
+
+@dataclass(frozen=True)
+class PointTrace:
+    """What a two-layer network computes for m points, one row per point.
+
+    Attributes
+    ----------
+    x : ndarray of shape (m, 2)
+        The points (x0, x1).
+    z1 : ndarray of shape (m, units)
+        Layer 1 before its activation, ``x @ W1 + b1``.
+    a1 : ndarray of shape (m, units)
+        Layer 1's outputs, the features layer 2 sees (``max(0, z1)`` for ReLU units).
+    scores : ndarray of shape (m, k)
+        Layer 2's outputs before any activation, ``a1 @ W2 + b2``: what the lab's model
+        returns (its output layer is linear), the logits of a softmax output layer.
+    probabilities : ndarray of shape (m, k)
+        ``softmax(scores)``, one row per point, each summing to 1.
+    predicted : ndarray of int, shape (m,)
+        The class with the largest score.
+    """
+
+    x: np.ndarray
+    z1: np.ndarray
+    a1: np.ndarray
+    scores: np.ndarray
+    probabilities: np.ndarray
+    predicted: np.ndarray
+
+    def __len__(self):
+        return len(self.x)
+
+    def __str__(self):
+        return "\n\n".join(self._describe(i) for i in range(len(self)))
+
+    def _describe(self, i):
+        """Point ``i`` on its way through the network, a line per step."""
+        winner = self.predicted[i]
+        return "\n".join([
+            f"point (x0, x1)              {_numbers(self.x[i])}",
+            f"layer 1   z = x W1 + b1     {_numbers(self.z1[i])}",
+            f"          a, its outputs    {_numbers(self.a1[i])}",
+            f"layer 2   scores            {_numbers(self.scores[i])}",
+            f"softmax   probabilities     {_numbers(self.probabilities[i])}",
+            f"predicted class {winner}, probability {self.probabilities[i, winner]:.2f}",
+        ])
+
+
+def _numbers(values):
+    """``(1.23, 0.00, ...)``: two decimals, and no "-0.00" for tiny negative numbers."""
+    return "(" + ", ".join(f"{round(float(v), 2) + 0.0:.2f}" for v in values) + ")"
+
+
+def two_layers(value, name, args=None):
+    """Check: a two-layer dense network taking points (x0, x1), whose last layer gives
+    scores (linear or softmax); as a list of two DenseLayer."""
+    layers = dense_layers(value, name)
+    if len(layers) != 2:
+        raise ValueError(f"{name} must have two Dense layers (a hidden layer and an output "
+                         f"layer); got {len(layers)}")
+    if layers[0].kernel.shape[0] != 2:
+        raise ValueError(f"{name} must take 2 inputs (x0, x1); its first layer takes "
+                         f"{layers[0].kernel.shape[0]}")
+    if layers[1].activation not in SCORE_OUTPUTS:
+        raise ValueError(f"{name}'s output layer must be linear or softmax (scores for a "
+                         f"softmax); got activation {layers[1].activation!r}")
+    return layers
+
+
+def trace_layers(layers, X):
+    """:func:`forward_trace` for checked arguments: two DenseLayer and points X (m, 2)."""
+    hidden, output = forward(layers, X)
+    scores = output.z  # before the activation: the logits, also for a softmax output layer
+    return PointTrace(x=np.asarray(X, dtype=float), z1=hidden.z, a1=hidden.a, scores=scores,
+                      probabilities=softmax(scores), predicted=np.argmax(scores, axis=1))
+
+
+@checked(model=two_layers, x=point_or_points)
+def forward_trace(model, x):
+    """Follow points through a two-layer network: layer 1, layer 2, softmax, the winner.
+
+    Parameters
+    ----------
+    model : keras.Model of two Dense layers, or list of ndarray
+        The lab's kind of network (a hidden layer, then one unit per class with a
+        linear or softmax activation), or its weights ``[W1, b1, W2, b2]`` as
+        ``model.get_weights()`` returns them (ReLU, then linear).
+    x : array-like of shape (2,), (1, 2) or (m, 2)
+        One point (x0, x1), or m points.
+
+    Returns
+    -------
+    PointTrace
+        Arrays with one row per point: ``z1``, ``a1`` (m, units), ``scores``,
+        ``probabilities`` (m, k), ``predicted`` (m,). ``print`` shows them point by point.
+    """
+    return trace_layers(model, x)
