@@ -1,6 +1,7 @@
 """Reading an executed notebook's outputs, for the tests."""
 
 import base64
+import html
 import io
 import json
 import re
@@ -61,6 +62,18 @@ def figure_pngs(nb):
 def trained_weights(nb):
     """(W1, b1, W2, b2) as the run's WEIGHTS_JSON_CELL printed them."""
     return tuple(np.array(w) for w in json.loads(printed_value(nb, "weights json")))
+
+
+def figure_captions(nb):
+    """The caption over each figure's static image, in the order the notebook shows them."""
+    captions = []
+    for out in outputs(nb):
+        data = out.get("data", {})
+        if "image/png" in data:
+            found = re.search(r'(?:widget-label"[^>]*>|<figcaption>)\s*(.*?)\s*</',
+                              data.get("text/html", ""), re.S)
+            captions.append(html.unescape(found.group(1)) if found else None)
+    return captions
 
 
 def printed_value(nb, label):

@@ -12,6 +12,7 @@ from notebook_outputs import (
     all_stdout,
     cell_containing,
     code_cells,
+    figure_captions,
     figure_pngs,
     outputs,
     printed_value,
@@ -74,9 +75,16 @@ def test_reaches_full_training_accuracy(executed_notebook):
     assert printed_value(executed_notebook, "training accuracy:") == "100.0%"
 
 
-def test_shows_at_least_four_figures_that_are_not_blank(executed_notebook):
+def test_shows_its_seven_figures_in_order(executed_notebook):
+    from lab_helpers.explorer import LABEL as EXPLORER
+    from lab_helpers.figures import LABELS
+    from lab_helpers.trace_figure import LABEL as TRACE
+
+    assert figure_captions(executed_notebook) == [
+        LABELS["data"], LABELS["regions"], LABELS["layer1"], LABELS["output"], TRACE,
+        LABELS["confidence"], EXPLORER]
     images = figure_pngs(executed_notebook)
-    assert len(images) >= 4
+    assert len(images) == 7
     for img in images:
         assert img.shape[0] > 100 and img.shape[1] > 100
         assert img.std() > 20, "a figure is (almost) a single colour"
