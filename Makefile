@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 NOTEBOOK := C2_W2_Multiclass_TF.ipynb
+# the advice that ends the message about a missing or too old interpreter
+NEWER_PYTHON := install one, or name it, e.g. 'make run PYTHON=python3.12'.
 # TensorFlow: no start-up notices, standard CPU kernels (same numbers every run).
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export TF_ENABLE_ONEDNN_OPTS ?= 0
@@ -18,11 +20,13 @@ help: ## list the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
 # --- environment -----------------------------------------------------------
+# One clear line if the interpreter is missing (or will not run) or too old.
 $(VENV)/.python-ok:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
-	  echo "error: this lab needs Python 3.11 or newer (today's NumPy and TensorFlow need it);" >&2; \
-	  echo "       '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not found')." >&2; \
-	  echo "       Install a newer Python, or run e.g. 'make PYTHON=python3.12 ...'." >&2; \
+	@version=$$($(PYTHON) --version 2>&1) || { \
+	  echo "error: Python '$(PYTHON)' not found; this lab needs Python 3.11 or newer: $(NEWER_PYTHON)" >&2; \
+	  exit 1; }; \
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "error: '$(PYTHON)' is $$version; this lab needs Python 3.11 or newer: $(NEWER_PYTHON)" >&2; \
 	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	@touch $@

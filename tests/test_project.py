@@ -1,7 +1,6 @@
 """The project around the notebook: images, Makefile, pins."""
 
 import subprocess
-import sys
 
 import pytest
 
@@ -27,16 +26,29 @@ def test_make_help_lists_every_target(root):
     assert set(phony.split()[1:]) == listed
 
 
-def test_make_stops_with_a_clear_message_on_old_python(tmp_path, root):
-    old = tmp_path / "python3.10"
+def fake_old_python(folder):
+    """An executable that answers ``--version`` as Python 3.10 does and fails otherwise."""
+    old = folder / "python3.10"
     old.write_text('#!/bin/sh\n[ "$1" = "--version" ] && echo "Python 3.10.12" && exit 0\n'
                    "exit 1\n")
     old.chmod(0o755)
-    done = subprocess.run(["make", "setup", f"PYTHON={old}", f"VENV={tmp_path / 'venv'}"],
+    return str(old)
+
+
+@pytest.mark.parametrize(("python", "expected"), [
+    (fake_old_python, "is Python 3.10.12; this lab needs Python 3.11 or newer"),
+    (lambda folder: str(folder / "python9"), "not found; this lab needs Python 3.11 or newer"),
+    (lambda folder: "python9", "Python 'python9' not found"),
+], ids=["too old", "missing path", "missing command"])
+def test_make_stops_with_one_clear_line_on_a_bad_python(tmp_path, root, python, expected):
+    done = subprocess.run(["make", "setup", f"PYTHON={python(tmp_path)}",
+                           f"VENV={tmp_path / 'venv'}"],
                           cwd=root, capture_output=True, text=True, check=False)
     assert done.returncode != 0
-    assert "needs Python 3.11 or newer" in done.stderr
-    assert "Python 3.10.12" in done.stderr
+    ours = [line for line in done.stderr.splitlines() if not line.startswith("make:")]
+    assert len(ours) == 1, done.stderr
+    assert ours[0].startswith("error: ") and expected in ours[0]
+    assert "PYTHON=python3.12" in ours[0]  # says how to name another interpreter
     assert not (tmp_path / "venv").exists()
 
 
@@ -48,6 +60,3 @@ def test_requirements_pin_exact_versions(root, name):
     pins = [line for line in lines if line.split("==")[0].strip() in (name, f"{name}-cpu")]
     assert pins and all("==" in pin for pin in pins)
 
-
-def test_python_is_new_enough():
-    assert sys.version_info >= (3, 11)
