@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 NOTEBOOK := C2_W2_Multiclass_TF.ipynb
+# nbconvert reads its settings from here (sys.prefix/etc/jupyter), not from this folder
+NBCONVERT_CONFIG := $(VENV)/etc/jupyter/jupyter_nbconvert_config.json
 # the advice that ends the message about a missing or too old interpreter
 NEWER_PYTHON := install one, or name it, e.g. 'make run PYTHON=python3.12'.
 # TensorFlow: no start-up notices, standard CPU kernels (same numbers every run).
@@ -39,31 +41,37 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-setup: $(VENV)/.runtime ## create .venv with the pinned runtime packages
+# Plain `jupyter nbconvert --execute` in .venv then keeps each figure's PNG (no widget
+# state) and embeds every image; copied again whenever the tracked file changes.
+$(NBCONVERT_CONFIG): tools/jupyter/jupyter_nbconvert_config.json $(VENV)/.python-ok
+	@mkdir -p $(@D)
+	cp $< $@
 
-setup-dev: $(VENV)/.dev ## setup, plus the test and lint tools
+setup: $(VENV)/.runtime $(NBCONVERT_CONFIG) ## create .venv with the pinned runtime packages
+
+setup-dev: setup $(VENV)/.dev ## setup, plus the test and lint tools
 
 # --- the lab ---------------------------------------------------------------
-run: $(VENV)/.runtime ## execute the notebook headlessly: build/*.ipynb and build/*.html
+run: setup ## execute the notebook headlessly: build/*.ipynb and build/*.html
 	$(PY) tools/run_notebook.py --out build
 
-lab: $(VENV)/.runtime ## open the notebook in JupyterLab
+lab: setup ## open the notebook in JupyterLab
 	$(PY) -m jupyter lab $(NOTEBOOK)
 
-images: $(VENV)/.runtime ## redraw the pictures in images/ (tools/make_images.py)
+images: setup ## redraw the pictures in images/ (tools/make_images.py)
 	$(PY) tools/make_images.py
 
 # --- checks ----------------------------------------------------------------
-test: $(VENV)/.dev ## run the test suite (pytest)
+test: setup-dev ## run the test suite (pytest)
 	$(PY) -m pytest
 
-e2e: $(VENV)/.dev ## only the browser tests: the lab in JupyterLab, the report (Chromium)
+e2e: setup-dev ## only the browser tests: the lab in JupyterLab, the report (Chromium)
 	$(PY) -m pytest tests/e2e
 
-lint: $(VENV)/.dev ## ruff on the code and the notebook
+lint: setup-dev ## ruff on the code and the notebook
 	$(PY) -m ruff check .
 
-bench: $(VENV)/.dev ## time the notebook, its figures and memory: build/bench.json
+bench: setup-dev ## time the notebook, its figures and memory: build/bench.json
 	$(PY) benchmarks/bench.py --out build/bench.json
 
 clean: ## remove build products (keeps .venv)
