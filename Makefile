@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab images lint clean bench e2e
+.PHONY: help setup setup-dev run test lab notebook images lint clean bench e2e
 
 help: ## list the targets
 	@echo "Usage: make <target>"
@@ -55,8 +55,17 @@ setup-dev: setup $(VENV)/.dev ## setup, plus the test and lint tools
 run: setup ## execute the notebook headlessly: build/*.ipynb and build/*.html
 	$(PY) tools/run_notebook.py --out build
 
-lab: setup ## open the notebook in JupyterLab
-	$(PY) -m jupyter lab $(NOTEBOOK)
+# Jupyter refuses to start as root (containers, cloud workspaces) unless told to, so
+# `make lab` and `make notebook` tell it when they run as root. ARGS passes more options,
+# e.g. make lab ARGS="--no-browser --ip=0.0.0.0 --port=8888".
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+ARGS ?=
+
+lab: setup ## open the notebook in JupyterLab (options: ARGS="...")
+	$(PY) -m jupyter lab $(AS_ROOT) $(ARGS) $(NOTEBOOK)
+
+notebook: setup ## open the notebook in Jupyter Notebook 7 (options: ARGS="...")
+	$(PY) -m jupyter notebook $(AS_ROOT) $(ARGS) $(NOTEBOOK)
 
 images: setup ## redraw the pictures in images/ (tools/make_images.py)
 	$(PY) tools/make_images.py
@@ -65,7 +74,7 @@ images: setup ## redraw the pictures in images/ (tools/make_images.py)
 test: setup-dev ## run the test suite (pytest)
 	$(PY) -m pytest
 
-e2e: setup-dev ## only the browser tests: the lab in JupyterLab, the report (Chromium)
+e2e: setup-dev ## only the browser tests: the lab in JupyterLab and Notebook 7, the report
 	$(PY) -m pytest tests/e2e
 
 lint: setup-dev ## ruff on the code and the notebook

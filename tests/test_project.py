@@ -20,7 +20,7 @@ def test_make_help_lists_every_target(root):
     done = subprocess.run(["make", "-s", "help"], cwd=root, capture_output=True, text=True,
                           check=True)
     listed = {line.split()[0] for line in done.stdout.splitlines()[1:]}
-    assert {"run", "test", "lab", "images", "setup", "lint", "clean"} <= listed
+    assert {"run", "test", "lab", "notebook", "images", "setup", "lint", "clean"} <= listed
     phony = next(line for line in (root / "Makefile").read_text().splitlines()
                  if line.startswith(".PHONY:"))
     assert set(phony.split()[1:]) == listed
@@ -53,7 +53,7 @@ def test_make_stops_with_one_clear_line_on_a_bad_python(tmp_path, root, python, 
 
 
 @pytest.mark.parametrize("name", ["numpy", "matplotlib", "ipympl", "scikit-learn",
-                                  "tensorflow", "keras", "jupyterlab", "nbclient"])
+                                  "tensorflow", "keras", "jupyterlab", "notebook", "nbclient"])
 def test_requirements_pin_exact_versions(root, name):
     lines = [line.split("#")[0].strip() for line in
              (root / "requirements.txt").read_text().splitlines()]
