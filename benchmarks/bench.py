@@ -228,10 +228,12 @@ def kernel_memory(runs):
 # (e)-(g): the notebook's code run in this process, figures on Agg
 # ---------------------------------------------------------------------------
 def python_source(cell):
-    """A code cell without its IPython magics (``%matplotlib widget`` picks a
-    front-end backend; here everything draws on Agg)."""
-    return "\n".join(line for line in cell.source.splitlines()
-                     if not line.lstrip().startswith(("%", "!")))
+    """A code cell with ``pass`` for each IPython magic (``%matplotlib widget`` picks a
+    front-end backend; here everything draws on Agg). ``pass`` keeps an ``if`` around a
+    magic valid Python."""
+    lines = cell.source.splitlines()
+    return "\n".join(line[:len(line) - len(line.lstrip())] + "pass"
+                     if line.lstrip().startswith(("%", "!")) else line for line in lines)
 
 
 def run_in_process(nb):

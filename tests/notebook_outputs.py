@@ -22,6 +22,12 @@ CHECK_CELLS = [WEIGHT_DIGEST_CELL, WEIGHTS_JSON_CELL]  # appended to the runs th
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
+# The lab's figure functions: each call in the notebook shows one figure.
+FIGURE_FUNCTIONS = ("plt_mc", "plt_cat_mc", "plt_layer_relu", "plt_output_layer_linear",
+                    "plt_forward_trace", "plt_training_explorer")
+FIGURE_CALL = re.compile(rf"\b({'|'.join(FIGURE_FUNCTIONS)})\(")
+PICTURE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")  # a Markdown image: ![alt](path)
+
 
 def code_cells(nb):
     return [c for c in nb.cells if c.cell_type == "code"]
@@ -48,15 +54,27 @@ def cell_containing(nb, snippet):
     return found[0]
 
 
+def figure_cells(nb):
+    """The code cells that call one of the lab's figure functions, in order."""
+    return [c for c in code_cells(nb) if FIGURE_CALL.search(c.source)]
+
+
+def prose_pictures(nb):
+    """Paths of the pictures the Markdown cells show, in order."""
+    return [path for c in nb.cells if c.cell_type == "markdown"
+            for path in PICTURE.findall(c.source)]
+
+
+def decode_png(text):
+    """RGB array (height, width, 3) of a base64-encoded PNG."""
+    raw = base64.b64decode(text)
+    return np.asarray(Image.open(io.BytesIO(raw)).convert("RGB"), dtype=float)
+
+
 def figure_pngs(nb):
     """Decoded RGB arrays of every PNG the outputs hold."""
-    images = []
-    for out in outputs(nb):
-        data = out.get("data", {})
-        if "image/png" in data:
-            raw = base64.b64decode(data["image/png"])
-            images.append(np.asarray(Image.open(io.BytesIO(raw)).convert("RGB"), dtype=float))
-    return images
+    return [decode_png(out["data"]["image/png"]) for out in outputs(nb)
+            if "image/png" in out.get("data", {})]
 
 
 def trained_weights(nb):

@@ -5,6 +5,7 @@ import re
 
 import nbformat
 import pytest
+from notebook_outputs import prose_pictures
 
 NOTEBOOK = "C2_W2_Multiclass_TF.ipynb"
 
@@ -31,8 +32,7 @@ def test_uses_interactive_figures(stored):
 
 
 def test_images_it_shows_exist(stored, root):
-    paths = [p for c in stored.cells if c.cell_type == "markdown"
-             for p in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", c.source)]
+    paths = prose_pictures(stored)
     assert "images/network.png" in paths
     for path in paths:
         assert not path.startswith(("http:", "https:", "/"))

@@ -30,7 +30,8 @@ TEMPLATE = Path(__file__).resolve().parent / "report" / "standalone.html.j2"
 NO_DESCRIPTION = "No description has been provided for this image"  # nbconvert's default alt
 
 
-def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_timing=False):
+def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_timing=False,
+            kernel_name="python3"):
     """Run every cell of ``notebook`` in a fresh kernel started in ``cwd``.
 
     Parameters
@@ -45,6 +46,10 @@ def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_
     record_timing : bool
         Store the kernel's start and end timestamps in each cell's metadata
         (used by benchmarks/bench.py; off by default so reruns give identical files).
+    kernel_name : str
+        Kernel spec to run in, found on Jupyter's data path (``jupyter kernelspec list``);
+        the default ``python3`` is this interpreter's environment. The tests name one
+        of an environment without ipympl.
 
     Returns
     -------
@@ -61,7 +66,7 @@ def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_
             nb,
             config=ipc,
             timeout=timeout,
-            kernel_name="python3",
+            kernel_name=kernel_name,
             resources={"metadata": {"path": str(cwd)}},
             store_widget_state=False,  # keep the static PNG fallback in charge
             record_timing=record_timing,

@@ -94,3 +94,9 @@ def changed_fraction(before, after):
     if before.shape != after.shape:
         return 1.0
     return float(np.any(before != after, axis=-1).mean())
+
+
+def pixels_of_colour(image, rgb, tolerance=3):
+    """How many pixels of ``image`` (height, width, 3) are ``rgb`` (0-255), give or take
+    ``tolerance`` in each channel."""
+    return int((np.abs(image - np.asarray(rgb, dtype=float)).max(axis=-1) <= tolerance).sum())

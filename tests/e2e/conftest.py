@@ -1,4 +1,4 @@
-"""Fixtures of the browser tests: headless Chromium, and a JupyterLab server."""
+"""Fixtures of the browser tests: headless Chromium, JupyterLab and Notebook 7 servers."""
 
 from pathlib import Path
 
@@ -34,11 +34,13 @@ def browser(chromium_path):
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     """JupyterLab from .venv on a copy of the lab; stopped, kernels and all, in any case."""
-    server = lab_server.start(tmp_path_factory.mktemp("jupyterlab"))
-    try:
+    with lab_server.serving(lab_server.start(tmp_path_factory.mktemp("jupyterlab"))) as server:
         yield server
-    finally:
-        processes = lab_server.stop(server)
-    left = lab_server.still_running(processes, server.process.pid)
-    assert not left, f"left running after the server stopped: {left}"
-    assert lab_server.port_is_free(server.port), f"port {server.port} still in use"
+
+
+@pytest.fixture(scope="module")
+def notebook7(tmp_path_factory):
+    """Jupyter Notebook 7 from .venv on a copy of the lab; stopped as JupyterLab is."""
+    workdir = tmp_path_factory.mktemp("notebook7")
+    with lab_server.serving(lab_server.start(workdir, app="notebook")) as server:
+        yield server

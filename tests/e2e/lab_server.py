@@ -1,7 +1,9 @@
-"""A real JupyterLab server for the browser tests: private, offline, and cleaned up."""
+"""A real Jupyter server (JupyterLab or Notebook 7) for the browser tests: private, offline,
+and cleaned up."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -106,29 +108,42 @@ def isolated_env(state, token):
     return env
 
 
-def start(workdir):
-    """Start JupyterLab on a free local port, in its own process group; wait until it serves."""
-    port, token = free_port(), secrets.token_urlsafe(32)
+def start(workdir, app="lab"):
+    """Start ``jupyter lab`` or ``jupyter notebook`` (Notebook 7) on a copy of the lab, on a
+    free local port, in its own process group; wait until it serves."""
+    port = free_port()
     root = copy_lab(workdir / "lab")
-    log = workdir / "server.log"
-    command = [
-        sys.executable, "-m", "jupyter", "lab",
+    command = [sys.executable, "-m", "jupyter", app, *server_options(port),
+               f"--ServerApp.root_dir={root}",
+               "--ServerApp.allow_root=True"]  # CI containers run as root
+    return launch(command, workdir, port, cwd=root)
+
+
+def server_options(port):
+    """Options of a private, offline server on 127.0.0.1:``port``."""
+    return [
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",  # that port or a clear failure, never another one
-        f"--ServerApp.root_dir={root}",
-        "--ServerApp.allow_root=True",  # CI containers run as root
         # Nothing from the internet: no news feed, no update check, no PyPI listing.
+        # (Notebook 7 runs JupyterLab's server extension too, so these apply to it.)
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
     ]
+
+
+def launch(command, workdir, port, *, cwd):
+    """Run ``command``, a Jupyter server on ``port`` with private settings under ``workdir``,
+    in its own process group; wait until it serves."""
+    token = secrets.token_urlsafe(32)
+    log = workdir / "server.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=root, env=isolated_env(workdir / "state", token),
+        process = subprocess.Popen(command, cwd=cwd, env=isolated_env(workdir / "state", token),
                                    stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
-    server = LabServer(f"http://127.0.0.1:{port}/", port, token, root, process, log)
+    server = LabServer(f"http://127.0.0.1:{port}/", port, token, Path(cwd), process, log)
     try:
         wait_until_serving(server)
     except BaseException:
@@ -137,17 +152,31 @@ def start(workdir):
     return server
 
 
+@contextlib.contextmanager
+def serving(server):
+    """``server`` for the ``with`` block; then stopped, kernels and all, in any case, and
+    checked that nothing of it is left running."""
+    try:
+        yield server
+    finally:
+        processes = stop(server)
+    left = still_running(processes, server.process.pid)
+    assert not left, f"left running after the server stopped: {left}"
+    assert port_is_free(server.port), f"port {server.port} still in use"
+
+
 def wait_until_serving(server, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited at start-up:\n{server.log_tail()}")
+            raise RuntimeError(f"the Jupyter server exited at start-up:\n{server.log_tail()}")
         try:
             server.api("status")
             return
         except OSError:
             time.sleep(0.2)
-    raise TimeoutError(f"JupyterLab did not answer within {timeout} s:\n{server.log_tail()}")
+    raise TimeoutError(f"the Jupyter server did not answer within {timeout} s:\n"
+                       f"{server.log_tail()}")
 
 
 def stop(server, timeout=20):

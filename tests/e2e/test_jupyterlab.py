@@ -1,52 +1,42 @@
 """The lab in JupyterLab, in a real browser, run as a learner runs it: Run > Run All Cells."""
 
-import sys
-import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import nbformat
 import pytest
 from browser_tools import (
     changed_fraction,
-    collect_errors,
     is_blank,
-    only_local,
     pixel_variance,
-    screenshot,
 )
 from lab_server import NOTEBOOK
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from notebook_page import (
+    KERNEL,
+    STDERR_MIME,
+    canvas_of,
+    drawn_canvas,
+    figures,
+    new_canvas,
+    opened_and_run,
+    runs_python_of_this_environment,
+    screenshot_whole_notebook,
+    shows_up,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.notebook]
 
-KERNEL = "Python 3 (ipykernel)"
-# the MIME type JupyterLab renders both stderr streams and tracebacks with
-STDERR_MIME = "application/vnd.jupyter.stderr"
-VIEWPORT = {"width": 1280, "height": 900}
-MIN_FIGURES = 4
+FIGURES = 7  # the lab's seven figures
 
 
 @pytest.fixture(scope="module")
 def lab(browser, jupyterlab):
     """The notebook open in JupyterLab after Run All Cells, with what the page did meanwhile."""
-    context = browser.new_context(viewport=VIEWPORT)
-    try:
-        refused = only_local(context, lambda url: url.startswith((jupyterlab.url, "blob:",
-                                                                  "data:")))
-        n_code = sum(c.cell_type == "code"
-                     for c in nbformat.read(jupyterlab.root / NOTEBOOK, as_version=4).cells)
-        page = context.new_page()
-        errors = collect_errors(page)
-        page.goto(f"{jupyterlab.url}lab/tree/{NOTEBOOK}?token={jupyterlab.token}")
-        wait_for_kernel(page, "Idle", timeout=60)
-        run_all_cells(page)
-        saved = save_notebook(page, jupyterlab.root / NOTEBOOK)
-        yield SimpleNamespace(page=page, errors=errors, refused=refused, saved=saved,
-                              n_code=n_code)
-        screenshot_whole_notebook(page, "lab_notebook")
-    finally:
-        context.close()
+    n_code = sum(c.cell_type == "code"
+                 for c in nbformat.read(jupyterlab.root / NOTEBOOK, as_version=4).cells)
+    with opened_and_run(browser, jupyterlab, f"lab/tree/{NOTEBOOK}", wait_for_kernel) as run:
+        saved = save_notebook(run.page, jupyterlab.root / NOTEBOOK)
+        yield SimpleNamespace(**vars(run), saved=saved, n_code=n_code)
+        screenshot_whole_notebook(run.page, "lab_notebook")
 
 
 # --- what a learner does ------------------------------------------------------------
@@ -61,19 +51,6 @@ def wait_for_kernel(page, state, timeout):
         timeout=timeout * 1000)
 
 
-def run_all_cells(page, timeout=120):
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    # A prompt turns from [ ] or [*] into [n] once its cell has finished.
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }""",
-        timeout=timeout * 1000)
-    wait_for_kernel(page, "Idle", timeout=timeout)
-
-
 def save_notebook(page, path):
     """File saved from the browser (Ctrl/Cmd+S): the front end's own record of the run."""
     unsaved_tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-dirty")
@@ -84,45 +61,6 @@ def save_notebook(page, path):
     return nbformat.read(path, as_version=4)
 
 
-def figures(page):
-    return page.locator(".jupyter-matplotlib-figure")
-
-
-def canvas_of(figure):
-    return figure.locator(".jupyter-matplotlib-canvas-div")
-
-
-def shows_up(element, timeout=20):
-    """Whether ``element`` gets a size and is not hidden within ``timeout`` seconds."""
-    try:
-        element.wait_for(state="visible", timeout=timeout * 1000)
-    except PlaywrightTimeoutError:
-        return False
-    return True
-
-
-def drawn_canvas(figure, name, timeout=20):
-    """Screenshot of a figure's canvas once it shows something (the kernel sends the image
-    after the view appears), or the blank one after ``timeout`` seconds."""
-    figure.locator(".jupyter-matplotlib-toolbar").wait_for(state="hidden")  # shown on hover
-    deadline = time.monotonic() + timeout
-    image = screenshot(canvas_of(figure), name)
-    while is_blank(image) and time.monotonic() < deadline:
-        time.sleep(0.2)
-        image = screenshot(canvas_of(figure), name)
-    return image
-
-
-def new_canvas(figure, before, name, timeout=20):
-    """Screenshot of a figure's canvas once it differs from ``before`` (or at ``timeout``)."""
-    deadline = time.monotonic() + timeout
-    image = drawn_canvas(figure, name)
-    while changed_fraction(before, image) == 0 and time.monotonic() < deadline:
-        time.sleep(0.2)
-        image = drawn_canvas(figure, name)
-    return image
-
-
 def drag(page, element, start, end):
     """Mouse drag across ``element``, from and to fractions (x, y) of its size."""
     box = element.bounding_box()
@@ -131,26 +69,6 @@ def drag(page, element, start, end):
     page.mouse.move(box["x"] + end[0] * box["width"], box["y"] + end[1] * box["height"],
                     steps=10)
     page.mouse.up()
-
-
-def screenshot_whole_notebook(page, name):
-    """One picture of the whole notebook: a window made tall enough to show every cell."""
-    scroller = page.locator(".jp-NotebookPanel-notebook .jp-WindowedPanel-outer")
-    scroller.evaluate("el => el.scrollTo(0, 0)")
-    for _ in range(3):  # cells out of sight have estimated heights until they are drawn
-        hidden = scroller.evaluate("""async el => {
-            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-            const cells = el.querySelectorAll('.jp-Cell');
-            const last = cells[cells.length - 1].getBoundingClientRect().bottom;
-            return Math.ceil(last - el.getBoundingClientRect().bottom);
-        }""")
-        if hidden <= 0:
-            break
-        page.set_viewport_size({**VIEWPORT, "height": page.viewport_size["height"] + hidden})
-    try:
-        screenshot(page, name)
-    finally:
-        page.set_viewport_size(VIEWPORT)
 
 
 # --- the checks -----------------------------------------------------------------------
@@ -179,13 +97,13 @@ def test_no_stderr_output(lab):
 def test_runs_in_the_kernel_of_the_venv(lab, jupyterlab):
     kernels = jupyterlab.kernels()
     assert len(kernels) == 1
-    assert Path(kernels[0].cmdline()[0]).parent == Path(sys.executable).parent
+    assert runs_python_of_this_environment(kernels[0])
     assert lab.page.locator(".jp-KernelName").inner_text() == KERNEL
 
 
 def test_figures_are_interactive_canvases_and_not_blank(lab):
     shown = figures(lab.page)
-    assert shown.count() >= MIN_FIGURES
+    assert shown.count() == FIGURES
     for i, figure in enumerate(shown.all(), start=1):
         assert canvas_of(figure).locator("canvas").count() >= 1
         assert shows_up(canvas_of(figure)), f"figure {i} stays hidden (a 0x0 canvas)"

@@ -8,7 +8,7 @@ from browser_tools import collect_errors, is_blank, only_local, pixel_variance, 
 
 pytestmark = [pytest.mark.e2e, pytest.mark.notebook]
 
-MIN_FIGURES = 4
+FIGURES, PICTURES = 7, 2  # the lab's figures, and the prose's pictures
 PLACEHOLDERS = ("Loading widget", "Canvas(", "Error displaying widget", "model not found")
 
 
@@ -35,7 +35,7 @@ def loaded_width(img):
 
 def test_figures_are_images_that_load_and_are_not_blank(report):
     figures = report.page.locator(".jp-OutputArea-output img")
-    assert figures.count() >= MIN_FIGURES
+    assert figures.count() == FIGURES
     for i, figure in enumerate(figures.all(), start=1):
         assert loaded_width(figure) > 0, f"figure {i} did not load"
         image = screenshot(figure, f"report_figure_{i}")
@@ -44,7 +44,7 @@ def test_figures_are_images_that_load_and_are_not_blank(report):
 
 def test_every_picture_loads_without_the_images_folder(report):
     pictures = report.page.locator("img").all()
-    assert len(pictures) > MIN_FIGURES  # the figures and the prose's pictures
+    assert len(pictures) == FIGURES + PICTURES
     assert [i for i, img in enumerate(pictures) if loaded_width(img) == 0] == []
 
 
