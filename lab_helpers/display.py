@@ -37,21 +37,22 @@ def quiet_header(fig, label):
 
 
 def size_canvas_for_a_box(fig):
-    """Give an ipympl canvas that goes inside a widget box its size in pixels and its
-    first image.
+    """Give an ipympl canvas that goes inside a widget box its size and its first image.
 
     Works around matplotlib/ipympl#125 (a canvas nested in ipywidgets boxes can
-    collapse to zero width): a canvas displayed on its own sizes itself from the
-    figure, one inside a box only from its layout. Displaying a canvas on its own
-    also gives it its first image (its display bundle, which ipympl builds in
-    ``_repr_mimebundle_``); without one, the canvas in a box sometimes stays 0x0.
+    collapse to zero width, and at times stays 0x0): a canvas displayed on its own
+    gets its size and a first image from the figure when it is displayed; one
+    inside a box gets neither. Here the layout is set in pixels, the figure manager
+    announces the size (``resize``) and a draw sends the first image, all through
+    public methods.
     """
     canvas = live_canvas(fig)
     if canvas is not None:
         width, height = fig.get_size_inches() * fig.dpi
         canvas.layout.width = f"{round(width)}px"
         canvas.layout.height = f"{round(height)}px"
-        canvas._repr_mimebundle_()  # the display protocol, as IPython would call it
+        canvas.manager.resize(width, height)
+        canvas.draw()
     return canvas
 
 
