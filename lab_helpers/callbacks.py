@@ -20,10 +20,10 @@ class PrintLoss(keras.callbacks.Callback):
     every : int, default=20
     """
 
-    @checked(every=whole_number())
     def __init__(self, every=20):
         super().__init__()
         self.every = every
+    __init__ = checked(__init__, every=whole_number())
 
     def on_epoch_end(self, epoch, logs=None):
         done = epoch + 1
@@ -61,13 +61,13 @@ class WeightHistory(keras.callbacks.Callback):
         Activation of each Dense layer, for replaying the forward pass.
     """
 
-    @checked(X=matrix, y=labels_of("X"), every=whole_number())
     def __init__(self, X, y, *, every=1):
         super().__init__()
         self._X = X.astype(np.float32)
         self._y = y
         self.every = every
         self._reset()
+    __init__ = checked(__init__, X=matrix, y=labels_of("X"), every=whole_number())
 
     def _reset(self):
         self._epochs, self._loss, self._accuracy, self.weights = [], [], [], []

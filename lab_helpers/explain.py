@@ -82,7 +82,6 @@ def _majority(counts, sizes):
     return tuple(c for c in counts if 2 * counts[c] > sizes[c])
 
 
-@checked(X=matrix, y=labels_of("X"), W1=kernel_of("X"), b1=bias_of("W1"))
 def describe_relu_units(X, y, W1, b1):
     """Which classes each layer-1 ReLU unit switches off (with counts), and its peak output.
 
@@ -111,7 +110,10 @@ def describe_relu_units(X, y, W1, b1):
     return units
 
 
-@checked(A1=matrix, y=labels_of("A1"), W2=kernel_of("A1"), b2=bias_of("W2"))
+describe_relu_units = checked(
+    describe_relu_units, X=matrix, y=labels_of("X"), W1=kernel_of("X"), b1=bias_of("W1"))
+
+
 def describe_output_units(A1, y, W2, b2):
     """Where each output unit has the highest score, by how much, and its mean score per class.
 
@@ -144,6 +146,10 @@ def describe_output_units(A1, y, W2, b2):
                                 {c: float(Z[mask, k].mean()) for c, mask in masks.items()},
                                 win_counts, least, sizes))
     return units
+
+
+describe_output_units = checked(
+    describe_output_units, A1=matrix, y=labels_of("A1"), W2=kernel_of("A1"), b2=bias_of("W2"))
 
 
 def _class_name(c):
@@ -211,7 +217,6 @@ def explain_units(descriptions):
     return "\n".join(lines)
 
 
-@checked(y_true=labels, y_pred=labels_of("y_true"))
 def confusions(y_true, y_pred):
     """Misclassified examples grouped by (true class, predicted class), most frequent first.
 
@@ -230,7 +235,9 @@ def confusions(y_true, y_pred):
     return [(int(pairs[i, 0]), int(pairs[i, 1]), int(counts[i])) for i in order]
 
 
-@checked(y_true=labels, y_pred=labels_of("y_true"))
+confusions = checked(confusions, y_true=labels, y_pred=labels_of("y_true"))
+
+
 def confusion_summary(y_true, y_pred):
     """A plain sentence: every example classified correctly, or which classes are confused.
 
@@ -250,3 +257,6 @@ def confusion_summary(y_true, y_pred):
              f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
     return (f"Training FAILED to separate the classes: {wrong} of {len(y_true)} examples are "
             f"misclassified: " + "; ".join(parts) + ".")
+
+
+confusion_summary = checked(confusion_summary, y_true=labels, y_pred=labels_of("y_true"))

@@ -212,8 +212,6 @@ def _is_weight_history(obj):
     return callbacks is not None and isinstance(obj, callbacks.WeightHistory)
 
 
-@checked(X=points, classes=class_count, y=labels_of("X", "classes"),
-         resolution=whole_number(2))
 def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolution=120):
     """Replay a recorded training: decision regions, layer-1 zero lines and the loss curve.
 
@@ -255,3 +253,8 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     for e in static_epochs:
         history.index_of(e)  # raises with the recorded range
     return TrainingExplorer(X, y, history, classes, resolution, static_epochs)
+
+
+plt_training_explorer = checked(
+    plt_training_explorer, X=points, classes=class_count, y=labels_of("X", "classes"),
+    resolution=whole_number(2))

@@ -155,11 +155,6 @@ def keras_module_of(obj):
     return None
 
 
-def is_keras_model(obj):
-    """Whether ``obj`` is a Keras model (Keras 3, or tf_keras), without importing Keras."""
-    return keras_module_of(obj) is not None
-
-
 def dense_layers(model, name="model"):
     """The dense layers of a Keras model, or of a list of weights.
 

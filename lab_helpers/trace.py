@@ -94,7 +94,6 @@ def trace_layers(layers, X):
                       probabilities=softmax(scores), predicted=np.argmax(scores, axis=1))
 
 
-@checked(model=two_layers, x=point_or_points)
 def forward_trace(model, x):
     """Follow points through a two-layer network: layer 1, layer 2, softmax, the winner.
 
@@ -114,3 +113,6 @@ def forward_trace(model, x):
         ``probabilities`` (m, k), ``predicted`` (m,). ``print`` shows them point by point.
     """
     return trace_layers(model, x)
+
+
+forward_trace = checked(forward_trace, model=two_layers, x=point_or_points)

@@ -164,9 +164,13 @@ def test_no_module_of_the_package_is_long(root):
 
 
 def test_checks_are_named_after_real_parameters():
-    from lab_helpers.checks import checked, points
+    from lab_helpers.checks import Check, checked, class_ids, points
+
+    def f(X):
+        return X
 
     with pytest.raises(TypeError, match=r"f has no parameter 'X_train' to check"):
-        @checked(X_train=points)
-        def f(X):
-            return X
+        checked(f, X_train=points)
+    with pytest.raises(TypeError, match=r"f has no parameter 'X_train' to check"):
+        checked(f, X=Check(class_ids, ("X_train",)))  # nor to check against
+    assert checked(f, X=points)([[1, 2]]).tolist() == [[1.0, 2.0]]
