@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab images lint clean bench e2e
+.PHONY: help setup setup-dev run test lab images lint clean bench e2e mutation
 
 help: ## list the targets
 	@echo "Usage: make <target>"
@@ -58,6 +58,9 @@ e2e: $(VENV)/.dev ## only the browser tests: the lab in JupyterLab, the report (
 
 lint: $(VENV)/.dev ## ruff on the code and the notebook
 	$(PY) -m ruff check .
+
+mutation: $(VENV)/.dev ## mutation testing of the compute code (about an hour; build/mutation)
+	$(PY) tools/mutation.py
 
 bench: $(VENV)/.dev ## time the notebook, its figures and memory: build/bench.json
 	$(PY) benchmarks/bench.py --out build/bench.json
