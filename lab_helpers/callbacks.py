@@ -26,11 +26,9 @@ class PrintLoss(keras.callbacks.Callback):
     __init__ = checked(__init__, every=whole_number())
 
     def on_epoch_end(self, epoch, logs=None):
-        done = epoch + 1
-        total = self.params.get("epochs", done)
+        done, total = epoch + 1, self.params["epochs"]  # Keras sets both in fit
         if done % self.every == 0 or done == total:
-            loss = (logs or {}).get("loss", float("nan"))
-            print(f"epoch {done:{len(str(total))}d}/{total}: loss {float(loss):.4f}")
+            print(f"epoch {done:{len(str(total))}d}/{total}: loss {float(logs['loss']):.4f}")
 
 
 class WeightHistory(keras.callbacks.Callback):

@@ -29,22 +29,25 @@ def checked(func, /, **checks):
 
     Applied after the definition, ``f = checked(f, x=check)``, rather than as a
     decorator: the mutation tester (``make mutation``) leaves decorated functions
-    out. Checks run in the order given, so a check may use arguments checked
-    before it. Unknown parameter names are a ``TypeError`` here, when the module
-    is imported.
+    out. Only arguments passed are checked; ``f`` fills in its own defaults.
+    Checks run in the order given, so a check may use arguments checked before
+    it (or their defaults). Unknown parameter names are a ``TypeError`` here,
+    when the module is imported.
     """
     signature = inspect.signature(func)
     for name, check in checks.items():
         unknown = [n for n in (name, *getattr(check, "refs", ())) if n not in signature.parameters]
         if unknown:
             raise TypeError(f"{func.__qualname__} has no parameter {unknown[0]!r} to check")
+    defaults = {n: p.default for n, p in signature.parameters.items() if p.default is not p.empty}
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()
+        seen = {**defaults, **bound.arguments}
         for name, check in checks.items():
-            bound.arguments[name] = check(bound.arguments[name], name, bound.arguments)
+            if name in bound.arguments:
+                seen[name] = bound.arguments[name] = check(seen[name], name, seen)
         return func(*bound.args, **bound.kwargs)
 
     return wrapper

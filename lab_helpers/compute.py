@@ -70,10 +70,10 @@ def mesh_points(xx0, xx1):
 def extent(xx0, xx1):
     """``imshow`` extent (left, right, bottom, top) that puts each pixel's centre on its
     mesh point: the mesh's range widened by half a cell on every side."""
-    half0 = (xx0[0, -1] - xx0[0, 0]) / (xx0.shape[1] - 1) / 2
-    half1 = (xx1[-1, 0] - xx1[0, 0]) / (xx1.shape[0] - 1) / 2
-    return (float(xx0[0, 0] - half0), float(xx0[0, -1] + half0),
-            float(xx1[0, 0] - half1), float(xx1[-1, 0] + half1))
+    half0 = (xx0.max() - xx0.min()) / (xx0.shape[1] - 1) / 2  # columns: the x0 values
+    half1 = (xx1.max() - xx1.min()) / (len(xx1) - 1) / 2  # rows: the x1 values
+    return (float(xx0.min() - half0), float(xx0.max() + half0),
+            float(xx1.min() - half1), float(xx1.max() + half1))
 
 
 # ---------------------------------------------------------------------------

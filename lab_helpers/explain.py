@@ -72,6 +72,11 @@ def _class_masks(y):
     return {int(c): y == c for c in np.unique(y)}
 
 
+def _sizes(masks):
+    """``{class: number of its examples}``."""
+    return {c: int(np.count_nonzero(mask)) for c, mask in masks.items()}
+
+
 def _counts(flags, masks):
     """``{class: number of its examples with flags set}``."""
     return {c: int(np.count_nonzero(flags[mask])) for c, mask in masks.items()}
@@ -100,7 +105,7 @@ def describe_relu_units(X, y, W1, b1):
     """
     (layer1,) = forward([DenseLayer(W1, b1, "relu")], X)
     masks = _class_masks(y)
-    sizes = _counts(np.ones(len(y), dtype=bool), masks)
+    sizes = _sizes(masks)
     units = []
     for j in range(W1.shape[1]):
         zero_counts = _counts(layer1.z[:, j] <= 0, masks)
@@ -132,10 +137,10 @@ def describe_output_units(A1, y, W2, b2):
     (layer2,) = forward([DenseLayer(W2, b2, "linear")], A1)
     Z = layer2.z
     winner = np.argmax(Z, axis=1)
-    ranked = np.sort(Z, axis=1)
+    ranked = np.sort(Z)  # each row, lowest score first
     lead = ranked[:, -1] - ranked[:, -2] if Z.shape[1] > 1 else np.full(len(Z), np.inf)
     masks = _class_masks(y)
-    sizes = _counts(np.ones(len(y), dtype=bool), masks)
+    sizes = _sizes(masks)
     units = []
     for k in range(W2.shape[1]):
         wins = winner == k
@@ -171,17 +176,18 @@ def _class_list(classes):
 
 
 def _relu_sentence(d):
-    active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
-    zero = _counted(d.zero_classes, d.zero_counts, d.sizes) if d.zero_classes else ""
-    active = _counted(d.active_classes, active_counts, d.sizes) if d.active_classes else ""
-    peak = f"(peak output {d.peak:.2f})"
     if d.peak == 0:
         return (f"Unit {d.unit} outputs zero for every training example: a dead unit that "
                 "passes nothing on.")
+    peak = f"(peak output {d.peak:.2f})"
+    active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
     if not d.active_classes:
+        zero = _counted(d.zero_classes, d.zero_counts, d.sizes)
         return f"Unit {d.unit} outputs zero for most examples of every class: {zero} {peak}."
+    active = _counted(d.active_classes, active_counts, d.sizes)
     if not d.zero_classes:
         return f"Unit {d.unit} is active for most examples of every class: {active} {peak}."
+    zero = _counted(d.zero_classes, d.zero_counts, d.sizes)
     return f"Unit {d.unit} outputs zero for {zero}; it is active for {active} {peak}."
 
 
@@ -231,7 +237,7 @@ def confusions(y_true, y_pred):
     wrong = y_true != y_pred
     pairs, counts = np.unique(np.column_stack([y_true[wrong], y_pred[wrong]]), axis=0,
                               return_counts=True)
-    order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts)) if counts.size else []
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts))  # most frequent, then by class
     return [(int(pairs[i, 0]), int(pairs[i, 1]), int(counts[i])) for i in order]
 
 

@@ -1,5 +1,6 @@
 """WeightHistory and the training explorer."""
 
+import base64
 import hashlib
 
 import keras
@@ -93,8 +94,15 @@ def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     titles = [ax.get_title() for ax in fig.axes]
     assert [t.split("\n")[0] for t in titles] == ["epoch 0", "epoch 20", "epoch 200"]
     bundle = ex._repr_mimebundle_()
-    assert "image/png" in bundle  # Agg here: no live widget, only the PNG
-    assert "application/vnd.jupyter.widget-view+json" not in bundle
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")  # only the PNG
+    assert "application/vnd.jupyter.widget-view+json" not in bundle  # Agg: no live widget
+    assert bundle["text/plain"] == "TrainingExplorer(epochs 0..200)"
+    # each small panel keeps its size: six epochs take two rows of three, three take one
+    six = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 1, 2, 3, 4, 5],
+                                   resolution=10)
+    width, height = fig.get_size_inches()
+    assert np.allclose(six.static_figure().get_size_inches(), [width, 2 * height])
+    six.close()
     assert plt.get_fignums() == [ex.fig.number]  # the static figure is not pyplot's
     ex.close()
     default = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=10).static_epochs
@@ -223,3 +231,6 @@ def test_print_loss_prints_every_nth_epoch_and_the_last(lab_data, capsys):
     fit = model.fit(X, y, epochs=20, verbose=0, callbacks=[mc.PrintLoss(every=7)])
     assert capsys.readouterr().out.splitlines() == [
         f"epoch {e:2d}/20: loss {fit.history['loss'][e - 1]:.4f}" for e in (7, 14, 20)]
+    fit = model.fit(X, y, epochs=45, verbose=0, callbacks=[mc.PrintLoss()])  # every 20
+    assert capsys.readouterr().out.splitlines() == [
+        f"epoch {e:2d}/45: loss {fit.history['loss'][e - 1]:.4f}" for e in (20, 40, 45)]

@@ -89,6 +89,25 @@ def test_plot_limits_cover_the_points_with_a_margin():
     assert mc.plot_limits(np.array([[1.0, 1.0]]), margin=0) == ((1.0, 2.0), (1.0, 2.0))
 
 
+def test_compute_functions_use_their_documented_defaults():
+    X = np.array([[0.0, 1.0], [2.0, 5.0]])
+    calls = []
+
+    def model(A):
+        calls.append(A.shape)
+        return (A[:, 0] > 1).astype(int)
+
+    out = mc.decision_regions(X, model)
+    assert len(out) == 3  # no probabilities unless asked
+    xx0, xx1, ids = out
+    assert calls == [(200 * 200, 2)]  # 200 points a side, all in one call
+    assert (xx0.min(), xx0.max(), xx1.min(), xx1.max()) == (-1.0, 3.0, 0.0, 6.0)  # margin 1
+    assert np.array_equal(ids, (xx0 > 1).astype(int))
+    xx0, xx1, maps = mc.unit_maps(np.array([[1.0], [0.0]]), np.array([-1.0]), (-2, 2), (0, 1))
+    assert maps.shape == (1, 100, 100)
+    assert maps.min() == -3.0  # linear unless relu=True
+
+
 # --- the four lab figures --------------------------------------------------
 def test_plt_mc_draws_every_class_in_its_colour(lab_data):
     X, y = lab_data
