@@ -65,8 +65,10 @@ def line_in_box(w, b, box):
 
 def default_static_epochs(epochs, count=6):
     """Up to ``count`` recorded epochs from first to last, denser early (training moves fast
-    then): the recorded epochs nearest to a geometric sequence."""
-    last = max(epochs[-1], 1)
+    then): the recorded epochs nearest to a geometric sequence; all of them if no more."""
+    if len(epochs) <= count:
+        return [int(e) for e in epochs]
+    last = epochs[-1]
     targets = np.concatenate([[epochs[0]], np.geomspace(last / 2 ** (count - 2), last,
                                                         count - 1)])
     return sorted({int(epochs[np.argmin(np.abs(epochs - t))]) for t in targets})

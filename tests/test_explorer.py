@@ -234,3 +234,31 @@ def test_print_loss_prints_every_nth_epoch_and_the_last(lab_data, capsys):
     fit = model.fit(X, y, epochs=45, verbose=0, callbacks=[mc.PrintLoss()])  # every 20
     assert capsys.readouterr().out.splitlines() == [
         f"epoch {e:2d}/45: loss {fit.history['loss'][e - 1]:.4f}" for e in (20, 40, 45)]
+
+
+def test_default_small_multiples_are_the_epochs_nearest_to_a_doubling_sequence():
+    from lab_helpers.explorer import default_static_epochs
+
+    # 200 epochs: 200, 100, 50, 25 and 12.5 (the nearest, first of a tie: 12), and the first
+    assert default_static_epochs(np.arange(201)) == [0, 12, 25, 50, 100, 200]
+    # every 50th of 1000: 62.5 is nearest 50; 125 is as near 100 as 150 (the first wins)
+    assert default_static_epochs(np.arange(0, 1001, 50)) == [0, 50, 100, 250, 500, 1000]
+    # six recorded epochs or fewer: all of them
+    assert default_static_epochs(np.arange(0, 60, 10)) == [0, 10, 20, 30, 40, 50]
+    assert default_static_epochs(np.array([0])) == [0]
+
+
+def test_a_deeper_network_is_replayed_to_its_output_layer(lab_data):
+    X, y = lab_data
+    keras.utils.set_random_seed(3)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="relu"),
+                              keras.layers.Dense(5, activation="tanh"), keras.layers.Dense(4)])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer=keras.optimizers.Adam(0.05))
+    history = mc.WeightHistory(X, y)
+    model.fit(X, y, epochs=3, verbose=0, callbacks=[history])
+    explorer = mc.plt_training_explorer(X, y, history, 4, resolution=12)
+    mesh = explorer._grid.astype(np.float32)
+    expected = np.argmax(np.asarray(model(mesh)), axis=1).reshape(12, 12)  # the last weights
+    assert np.array_equal(explorer.regions(3), expected)
+    explorer.close()
