@@ -194,10 +194,10 @@ def dense_layers(model, name="model"):
 def _activation_name(layer):
     """The name of a Dense layer's activation, as its config gives it."""
     activation = layer.get_config()["activation"]
-    if isinstance(activation, dict):  # a serialised function object
-        activation = activation.get("config", {}).get("name", str(activation))
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"activation {activation!r} of layer {layer.name!r} is not one of "
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
+        # a function of the user's is serialised as a dict that holds its name
+        name = activation.get("config") if isinstance(activation, dict) else activation
+        raise ValueError(f"activation {name!r} of layer {layer.name!r} is not one of "
                          f"{sorted(ACTIVATIONS)}")
     return activation
 

@@ -66,6 +66,16 @@ def test_what_cannot_be_run_is_refused():
     with pytest.raises(TypeError, match=r"model must be made of Dense layers; layer '\w+' is a "
                                          r"Conv2D"):
         dense_layers(conv)
+    def halved(z):  # a function of one's own: serialised as a dict with its name
+        return z / 2
+
+    for activation, name in [(halved, "halved"), ("elu", "elu")]:
+        other = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, name="odd",
+                                                                        activation=activation)])
+        with pytest.raises(ValueError) as raised:
+            dense_layers(other)
+        assert str(raised.value) == (f"activation {name!r} of layer 'odd' is not one of "
+                                     "['linear', 'relu', 'sigmoid', 'softmax', 'tanh']")
     unbuilt = keras.Sequential([keras.layers.Dense(2)])
     with pytest.raises(ValueError, match=r"model has no weights yet"):
         dense_layers(unbuilt)
