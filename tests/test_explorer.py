@@ -162,6 +162,17 @@ def test_history_of_a_functional_model_that_stops_early(lab_data):
     # starts at initial_epoch, then every 3rd epoch, then the epoch it stopped at
     assert history.epochs.tolist() == [1, 3, 5]
     assert digest(history.weights_at(5)) == digest(model.get_weights())
+    # the loss panel: the recorded epochs (not their positions), a dot at the last one
+    explorer = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+    loss_ax = explorer.artists["marker"].axes
+    curve, marker = loss_ax.lines
+    assert curve.get_xdata().tolist() == [1, 3, 5]
+    assert np.array_equal(curve.get_ydata(), history.loss)
+    assert marker.get_xdata().tolist() == [5] and marker.get_ydata().tolist() == [history.loss[2]]
+    assert marker.get_marker() == "o"
+    assert [loss_ax.get_xlabel(), loss_ax.get_ylabel(), loss_ax.get_title()] == [
+        "epoch", "loss", "Training loss"]
+    explorer.close()
 
 
 def test_history_explains_what_it_cannot_replay(lab_data):
