@@ -29,16 +29,16 @@ class Predictor:
     pointwise : bool, default=False
         Call ``model`` once per point with an array of shape (1, 2) instead of
         once with all points.
-    switch : str
-        How the caller turns ``pointwise`` on (``"pointwise=True"``), for hints.
+    switch : str, optional
+        How the caller turns ``pointwise`` on (``"pointwise=True"``), for hints; None
+        where the caller cannot.
     """
 
-    def __init__(self, model, name, *, pointwise=False, switch="pointwise=True"):
+    def __init__(self, model, name, *, pointwise=False, switch=None):
         keras = keras_module_of(model)
-        self.is_classifier = keras is None and hasattr(model, "predict_proba")
-        if keras is not None:
-            self._call = lambda A: keras.ops.convert_to_numpy(
-                model(A.astype(np.float32), training=False))
+        self.is_classifier = hasattr(model, "predict_proba")  # scikit-learn's, not Keras's
+        if keras is not None:  # (Keras casts the points to its own float type)
+            self._call = lambda A: keras.ops.convert_to_numpy(model(A, training=False))
         elif hasattr(model, "predict") and hasattr(model, "classes_"):
             # scikit-learn: labels may be any values; their position in classes_ is the id
             self._call = lambda A: np.searchsorted(model.classes_, model.predict(A))
@@ -54,7 +54,7 @@ class Predictor:
         if not self.pointwise:
             out = self._checked_call(X)
             return out.reshape(1) if out.ndim == 0 and len(X) == 1 else out
-        rows = [self._checked_call(row[None, :]).reshape(-1) for row in X]
+        rows = [self._checked_call(row[None, :]).ravel() for row in X]
         if len({r.size for r in rows}) > 1:
             raise ValueError(f"{self.name} returned outputs of different sizes for different "
                              "points")
@@ -70,7 +70,9 @@ class Predictor:
 
     def _hint(self):
         """For errors that a function of one point at a time would cause."""
-        return "" if self.pointwise else f" (for one point at a time: {self.switch})"
+        if self.pointwise or self.switch is None:
+            return ""
+        return f" (for one point at a time: {self.switch})"
 
     def values(self, X):
         """One number per point (N,), for a scalar function of the point."""

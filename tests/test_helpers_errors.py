@@ -91,6 +91,15 @@ CASES = [
                                  probabilities=True),
      ValueError, r"model must return a score per class \(N, k\) to give probabilities; "
                  r"got shape \(4, 1\)"),
+    ("one score per point", lambda: mc.predict_class_ids(lambda A: np.full((len(A), 1), 0.3), X),
+     ValueError, r"model returned one score per point \(shape \(N, 1\)\); return a score per "
+                 r"class \(N, k\) or class ids \(N,\) or \(N, 1\)"),
+    ("class ids not integers", lambda: mc.predict_class_ids(lambda A: np.full(len(A), 0.5), X),
+     ValueError, r"model returned non-integer class ids"),
+    ("ids of the wrong length, no pointwise option",
+     lambda: mc.predict_class_ids(lambda A: np.zeros(3, int), X),
+     ValueError, r"model must return scores \(N, k\) or class ids \(N,\) for N=4; got shape "
+                 r"\(3,\)"),
     ("weights not a list", lambda: mc.forward_trace("W1 b1 W2 b2", (0, 0)),
      TypeError, r"model must be a Keras model of Dense layers or a list of weights "
                 r"\[W1, b1, W2, b2, ...\]; got str"),
