@@ -32,6 +32,8 @@ DOT_SIZE = 16
 ZERO_LINE = dict(color=BOUNDARY, linestyle="--", linewidth=1.3)
 LOSS_LINE = dict(color=dlblue, linewidth=2)
 EPOCH_MARKER = dict(marker="o", color=dldarkred, markersize=7)
+SLIDER_LOOK = dict(description="epoch", readout=False, continuous_update=True)
+PLAY_FRAMES, PLAY_FRAME_MS = 100, 60  # Play shows about 100 recorded epochs, 60 ms apart
 LABEL = ("Training replay: the decision regions and the layer-1 zero lines (dashed) at "
          "several epochs, with the training examples")
 
@@ -183,12 +185,11 @@ class TrainingExplorer:
             return None
         import ipywidgets
 
-        last = len(self.history.epochs) - 1
-        self.slider = ipywidgets.IntSlider(value=last, min=0, max=last, description="epoch",
-                                           readout=False, continuous_update=True,
+        last = len(self.history.epochs) - 1  # both move over positions in the record, from 0
+        self.slider = ipywidgets.IntSlider(value=last, max=last, **SLIDER_LOOK,
                                            layout=ipywidgets.Layout(width="60%"))
-        self.play = ipywidgets.Play(value=last, min=0, max=last, interval=60,
-                                    step=max(1, last // 100))
+        self.play = ipywidgets.Play(value=last, max=last, interval=PLAY_FRAME_MS,
+                                    step=max(1, last // PLAY_FRAMES))
         ipywidgets.jslink((self.play, "value"), (self.slider, "value"))
         self.slider.observe(
             lambda change: self.show_epoch(int(self.history.epochs[change["new"]])),

@@ -119,6 +119,11 @@ def test_slider_moves_the_live_figure(lab_data, recorded):
     try:
         ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=30)
         assert ex.slider is not None and ex.slider.value == 200
+        # over every recorded epoch, the last one first; Play in steps of 2 (100 frames)
+        assert (ex.slider.min, ex.slider.max, ex.play.min, ex.play.max) == (0, 200, 0, 200)
+        assert (ex.play.value, ex.play.step) == (200, 2)
+        assert ex.slider.description == "epoch" and ex.slider.continuous_update
+        assert not ex.slider.readout  # the title says the epoch
         bundle = ex._repr_mimebundle_()
         assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"]
         ex.slider.value = 10  # the 11th recorded epoch: epoch 10
