@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import re
 
 import keras
 import matplotlib
@@ -105,8 +106,10 @@ def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     six.close()
     assert plt.get_fignums() == [ex.fig.number]  # the static figure is not pyplot's
     ex.close()
-    default = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=10).static_epochs
-    assert default[0] == 0 and default[-1] == 200 and 4 <= len(default) <= 6
+    default = mc.plt_training_explorer(X, y, recorded[1], 4)
+    assert default.static_epochs == [0, 12, 25, 50, 100, 200]
+    assert default.artists["regions"].image.get_array().shape == (120, 120)  # the resolution
+    default.close()
 
 
 # ipympl's own toolbar trips a traitlets deprecation notice (not ours; hidden in notebooks)
@@ -136,20 +139,33 @@ def test_slider_moves_the_live_figure(lab_data, recorded):
 def test_bad_input_gets_a_clear_error(lab_data, recorded):
     X, y = lab_data
     history = recorded[1]
-    with pytest.raises(ValueError, match=r"history is empty: pass it to model.fit"):
-        mc.plt_training_explorer(X, y, mc.WeightHistory(X, y), 4)
-    with pytest.raises(ValueError, match=r"epoch 999 was not recorded; recorded epochs: 0..200"):
-        mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 999])
-    with pytest.raises(ValueError, match=r"epoch 201 was not recorded"):
-        history.weights_at(201)
-    with pytest.raises(ValueError, match=r"X and y must have the same length; got 100 and 99"):
-        mc.plt_training_explorer(X, y[:99], history, 4)
-    with pytest.raises(ValueError, match=r"X and y must have the same length; got 100 and 3"):
-        mc.WeightHistory(X, y[:3])
-    with pytest.raises(TypeError, match=r"history must be a WeightHistory; got dict"):
-        mc.plt_training_explorer(X, y, {}, 4)
-    with pytest.raises(ValueError, match=r"static_epochs must list 1 to 6 epochs; got 7"):
-        mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7)))
+    three_inputs = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4)])
+    three_inputs.compile(loss="sparse_categorical_crossentropy", optimizer="sgd")
+    X3 = np.column_stack([X, X[:, 0]])
+    history3 = mc.WeightHistory(X3, y)
+    three_inputs.fit(X3, y, epochs=1, verbose=0, callbacks=[history3])
+    cases = [
+        (lambda: mc.plt_training_explorer(X, y, mc.WeightHistory(X, y), 4), ValueError,
+         r"history is empty: pass it to model.fit\(..., callbacks=\[history\]\) first"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 999]), ValueError,
+         r"epoch 999 was not recorded; recorded epochs: 0..200 \(every 1\)"),
+        (lambda: history.weights_at(201), ValueError,
+         r"epoch 201 was not recorded; recorded epochs: 0..200 \(every 1\)"),
+        (lambda: mc.plt_training_explorer(X, y[:99], history, 4), ValueError,
+         r"X and y must have the same length; got 100 and 99"),
+        (lambda: mc.WeightHistory(X, y[:3]), ValueError,
+         r"X and y must have the same length; got 100 and 3"),
+        (lambda: mc.plt_training_explorer(X, y, {}, 4), TypeError,
+         r"history must be a WeightHistory; got dict"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7))),
+         ValueError, r"static_epochs must list 1 to 6 epochs; got 7"),
+        (lambda: mc.plt_training_explorer(X, y, history3, 4), ValueError,
+         r"the recorded model must take 2 inputs, as X; got 3"),
+    ]
+    for call, error, message in cases:
+        with pytest.raises(error) as raised:
+            call()
+        assert re.fullmatch(message, str(raised.value)), str(raised.value)
     assert plt.get_fignums() == []
 
 
