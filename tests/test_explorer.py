@@ -106,6 +106,9 @@ def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     six.close()
     assert plt.get_fignums() == [ex.fig.number]  # the static figure is not pyplot's
     ex.close()
+    one = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[200], resolution=10)
+    assert [ax.get_title().split("\n")[0] for ax in one.static_figure().axes] == ["epoch 200"]
+    one.close()
     default = mc.plt_training_explorer(X, y, recorded[1], 4)
     assert default.static_epochs == [0, 12, 25, 50, 100, 200]
     assert default.artists["regions"].image.get_array().shape == (120, 120)  # the resolution
@@ -159,6 +162,8 @@ def test_bad_input_gets_a_clear_error(lab_data, recorded):
          r"history must be a WeightHistory; got dict"),
         (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7))),
          ValueError, r"static_epochs must list 1 to 6 epochs; got 7"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=[]),
+         ValueError, r"static_epochs must list 1 to 6 epochs; got 0"),
         (lambda: mc.plt_training_explorer(X, y, history3, 4), ValueError,
          r"the recorded model must take 2 inputs, as X; got 3"),
     ]
