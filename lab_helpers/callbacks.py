@@ -89,12 +89,12 @@ class WeightHistory(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         done = epoch + 1
-        if done % self.every == 0 or done == self.params.get("epochs"):
+        if done % self.every == 0:
             self._record(done)
         self._last_epoch = done
 
     def on_train_end(self, logs=None):
-        if self._epochs and self._epochs[-1] != self._last_epoch:  # stopped early
+        if self._epochs and self._epochs[-1] != self._last_epoch:  # the last, or stopped early
             self._record(self._last_epoch)
 
     def _record(self, epoch):

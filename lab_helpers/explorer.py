@@ -59,7 +59,8 @@ def line_in_box(w, b, box):
             x0 = -(w[1] * x1 + b) / w[0]
             if x0min <= x0 <= x0max:
                 found.append((x0, x1))
-    ends = np.unique(np.array(found).reshape(-1, 2), axis=0)  # a corner is found twice
+    ends = np.unique(np.array(found, dtype=float).reshape(len(found), 2), axis=0)
+    # (a corner is found twice, by rounding even as two points a hair apart: keep the extremes)
     if len(ends) < 2:
         return np.full((2, 2), np.nan)
     return ends[[0, -1]]

@@ -299,3 +299,20 @@ def test_a_deeper_network_is_replayed_to_its_output_layer(lab_data):
     expected = np.argmax(np.asarray(model(mesh)), axis=1).reshape(12, 12)  # the last weights
     assert np.array_equal(explorer.regions(3), expected)
     explorer.close()
+    # and its loss and accuracy are those of the output layer's scores
+    logits = np.asarray(model(X.astype(np.float32)))
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits)
+    assert history.loss[-1] == pytest.approx(float(loss), rel=1e-4)
+    assert history.accuracy[-1] == np.float32(np.mean(np.argmax(logits, axis=1) == y))
+
+
+def test_history_keeps_float32_weights_of_a_float64_model(lab_data):
+    X, y = lab_data
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4, dtype="float64")])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer="sgd")
+    history = mc.WeightHistory(X, y)
+    model.fit(X, y, epochs=1, verbose=0, callbacks=[history])
+    assert model.get_weights()[0].dtype == np.float64
+    assert all(w.dtype == np.float32 for ws in history.weights for w in ws)
+    assert np.array_equal(history.weights[-1][0], model.get_weights()[0].astype(np.float32))

@@ -159,10 +159,19 @@ def test_zero_line_ends_by_hand(w, b, ends):
     np.testing.assert_allclose(line_in_box(np.array(w), b, BOX), ends)
 
 
+def test_a_diagonal_of_the_box_ends_at_its_two_corners():
+    # rounding finds each corner twice, a hair apart: the ends are still the far corners
+    box = (-0.7, 3.7, -4.8, 1.0)
+    w = np.array([1.0 - -4.8, -(3.7 - -0.7)])  # normal to the diagonal
+    b = -(w[0] * -0.7 + w[1] * -4.8)
+    np.testing.assert_allclose(line_in_box(w, b, box), [(-0.7, -4.8), (3.7, 1.0)])
+
+
 @pytest.mark.parametrize(("w", "b"), [((1.0, 0.0), -10.0), ((0.0, 1.0), 5.0),
                                       ((1.0, 1.0), 20.0)])
 def test_a_zero_line_that_misses_the_box_is_not_drawn(w, b):
-    assert np.isnan(line_in_box(np.array(w), b, BOX)).all()
+    ends = line_in_box(np.array(w), b, BOX)
+    assert ends.shape == (2, 2) and np.isnan(ends).all()
 
 
 def test_explorer_lines_are_each_units_zero_line(lab_data, recorded_history):
