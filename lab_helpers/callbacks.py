@@ -70,7 +70,6 @@ class WeightHistory(keras.callbacks.Callback):
     def _reset(self):
         self._epochs, self._loss, self._accuracy, self.weights = [], [], [], []
         self.activations = []
-        self._last_epoch = None
 
     def on_train_begin(self, logs=None):
         self._reset()

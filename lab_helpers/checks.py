@@ -283,7 +283,7 @@ def non_negative(value, name, args=None):
     return float(value)
 
 
-def predicted_ids(ids, n_classes, name="model"):
+def predicted_ids(ids, n_classes, name):
     """Refuse class ids outside ``0 .. n_classes - 1`` that ``name`` predicted."""
     bad = ids[(ids < 0) | (ids >= n_classes)]
     if bad.size:

@@ -87,6 +87,15 @@ def test_show_epoch_updates_the_existing_artists(explorer):
     assert list(explorer.fig.findobj()) == artists_before  # updated, not rebuilt
 
 
+def test_closing_the_explorer_closes_its_figure_only(lab_data, recorded):
+    X, y = lab_data
+    ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=10)
+    other = plt.figure()  # the current figure now
+    ex.close()
+    assert plt.get_fignums() == [other.number]
+    plt.close(other)
+
+
 def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     X, y = lab_data
     ex = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 20, 200],
@@ -294,6 +303,7 @@ def test_a_deeper_network_is_replayed_to_its_output_layer(lab_data):
                   optimizer=keras.optimizers.Adam(0.05))
     history = mc.WeightHistory(X, y)
     model.fit(X, y, epochs=3, verbose=0, callbacks=[history])
+    assert history.epochs.tolist() == [0, 1, 2, 3]  # every epoch by default
     explorer = mc.plt_training_explorer(X, y, history, 4, resolution=12)
     mesh = explorer._grid.astype(np.float32)
     expected = np.argmax(np.asarray(model(mesh)), axis=1).reshape(12, 12)  # the last weights
@@ -312,6 +322,7 @@ def test_history_keeps_float32_weights_of_a_float64_model(lab_data):
     model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
                   optimizer="sgd")
     history = mc.WeightHistory(X, y)
+    assert (history.epochs.tolist(), history.weights, history.activations) == ([], [], [])
     model.fit(X, y, epochs=1, verbose=0, callbacks=[history])
     assert model.get_weights()[0].dtype == np.float64
     assert all(w.dtype == np.float32 for ws in history.weights for w in ws)

@@ -6,6 +6,7 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 from networks import lab_scores
 
 import lab_utils_multiclass_TF as mc
@@ -62,6 +63,10 @@ CASES = [
     ("model predicts a class outside", lambda: mc.plt_cat_mc(X, Y, lambda A: np.full(len(A), 7),
                                                              4),
      ValueError, r"model predicted class id 7, outside classes 0..3"),
+    ("legacy predict gives a class outside",
+     lambda: mc.plot_cat_decision_boundary_mc(Figure().subplots(), X,
+                                              lambda A: np.full(len(A), 7), list("abcd")),
+     ValueError, r"predict predicted class id 7, outside classes 0..3"),
     ("range reversed", lambda: mc.plt_output_layer_linear(X, Y, W2, B2, 4, x0_rng=(3, 1)),
      ValueError, r"x0_rng must be \(low, high\) with low < high; got \(3, 1\)"),
     ("resolution", lambda: mc.decision_regions(X, scores, resolution=1),

@@ -58,6 +58,9 @@ def test_forward_by_hand():
 
 def test_softmax_by_hand_and_without_overflow():
     np.testing.assert_allclose(softmax(np.array([[0.0, np.log(3.0)]])), [[0.25, 0.75]])
+    # in double precision, also for float32 scores: 1 / (1 + e^20) keeps its digits
+    tiny = softmax(np.array([[0.0, 20.0]], dtype=np.float32))[0, 0]
+    assert tiny == pytest.approx(1 / (1 + np.exp(20.0)), rel=1e-12)
     assert np.allclose(softmax(np.array([[1000.0, 0.0]])), [[1.0, 0.0]])
 
 
