@@ -133,7 +133,7 @@ def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False,
         return xx0, xx1, model.class_ids(grid).reshape(xx0.shape)
     probs = model.probabilities(grid)
     ids = np.argmax(probs, axis=1)
-    return xx0, xx1, ids.reshape(xx0.shape), probs.reshape(*xx0.shape, -1)
+    return xx0, xx1, ids.reshape(xx0.shape), probs.reshape(*xx0.shape, probs.shape[1])
 
 
 decision_regions = checked(

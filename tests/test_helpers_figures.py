@@ -120,6 +120,8 @@ def test_compute_functions_use_their_documented_defaults():
     assert calls == [(200 * 200, 2)]  # 200 points a side, all in one call
     assert (xx0.min(), xx0.max(), xx1.min(), xx1.max()) == (-1.0, 3.0, 0.0, 6.0)  # margin 1
     assert np.array_equal(ids, (xx0 > 1).astype(int))
+    xx0, xx1, _ = mc.decision_regions(X, model, resolution=2, margin=0.5)
+    assert (xx0.min(), xx0.max(), xx1.min(), xx1.max()) == (-0.5, 2.5, 0.5, 5.5)
     xx0, xx1, maps = mc.unit_maps(np.array([[1.0], [0.0]]), np.array([-1.0]), (-2, 2), (0, 1))
     assert maps.shape == (1, 100, 100)
     assert maps.min() == -3.0  # linear unless relu=True
