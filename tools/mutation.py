@@ -8,8 +8,9 @@ fast in-process tests that reach the changed function. A change the tests do
 not notice "survived". The work happens in ``build/mutation/``, on a copy of
 what the tests need, never in the source tree; mutmut keeps its results there,
 so a rerun tests only the functions that changed, plus every mutant not killed
-before (new tests may kill it now). Remove ``build/mutation`` for a run from
-scratch.
+before (new tests may kill it now). When the code or the tests changed, which
+tests reach which function is found out again first (mutmut itself would only
+look at new tests). Remove ``build/mutation`` for a run from scratch.
 
 Printed: killed / survived / other counts, the score (killed / all mutants) and
 the name of each mutant not killed (``mutmut show NAME`` in build/mutation/
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import fnmatch
+import hashlib
 import json
 import os
 import shutil
@@ -50,6 +52,27 @@ def sync(source, target):
         shutil.rmtree(extra) if extra.is_dir() else extra.unlink()
     for name in sorted(wanted):
         sync(source / name, target / name)
+
+
+def fingerprint(work):
+    """A hash of every file copied into ``work`` (names and contents)."""
+    digest = hashlib.sha256()
+    for name in COPIED:
+        root = work / name
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(work).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def forget_test_map_if_changed(work):
+    """Drop mutmut's map of which tests reach which function if the copy changed since it
+    was made: a test may now reach a function it did not (mutmut re-maps new tests only)."""
+    stamp, now = work / "copied.sha256", fingerprint(work)
+    if not stamp.exists() or stamp.read_text() != now:
+        (work / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+    stamp.write_text(now)
 
 
 def toml_value(value):
@@ -100,11 +123,11 @@ def results(work, config, patterns):
 def forget_verdicts_not_killed(work):
     """Mark every mutant not killed as untested, so this run tries it again with the tests
     as they are now (mutmut itself keeps a verdict until the function changes)."""
+    from mutmut.stats import status_by_exit_code
+
     for meta in (work / "mutants").rglob("*.py.meta"):
         data = json.loads(meta.read_text())
         codes = data["exit_code_by_key"]
-        from mutmut.stats import status_by_exit_code
-
         stale = [k for k, code in codes.items()
                  if code is not None and status_by_exit_code[code] != "killed"]
         if stale:
@@ -149,6 +172,7 @@ def main(argv=None):
     for name in COPIED:
         sync(ROOT / name, work / name)
     write_pyproject(work, config)
+    forget_test_map_if_changed(work)
     if (work / "mutants").exists():
         forget_verdicts_not_killed(work)
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", TF_ENABLE_ONEDNN_OPTS="0")
