@@ -130,9 +130,9 @@ def layers_from_weights(weights, activations=None, name="weights"):
         raise ValueError(f"activations must name one activation per layer ({count}); "
                          f"got {len(activations)}")
     layers, inputs = [], None
-    for i, (W, b, act) in enumerate(zip(weights[::2], weights[1::2], activations, strict=True)):
-        W = as_finite_array(W, f"{name}[{2 * i}]", ndim=2)
-        b = as_finite_array(b, f"{name}[{2 * i + 1}]").reshape(-1)
+    for i, act in enumerate(activations):  # layer i: weights[2 i] and weights[2 i + 1]
+        W = as_finite_array(weights[2 * i], f"{name}[{2 * i}]", ndim=2)
+        b = as_finite_array(weights[2 * i + 1], f"{name}[{2 * i + 1}]").ravel()
         if inputs is not None and W.shape[0] != inputs:
             raise ValueError(f"{name}[{2 * i}] must have {inputs} rows to follow the layer "
                              f"before it; got shape {W.shape}")

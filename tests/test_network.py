@@ -87,3 +87,37 @@ def test_what_cannot_be_run_is_refused():
     with pytest.raises(ValueError, match=r"weights\[2\] must have 2 rows to follow the layer "
                                          r"before it; got shape \(3, 4\)"):
         layers_from_weights([np.ones((2, 2)), np.ones(2), np.ones((3, 4)), np.ones(4)])
+
+
+def test_layers_from_weights_by_hand():
+    W1, b1, W2, b2 = np.ones((2, 3)), np.zeros(3), np.ones((3, 4)), np.zeros(4)
+    (only,) = layers_from_weights((W1, b1))  # a tuple, one layer: linear
+    assert only.activation == "linear" and only.kernel.shape == (2, 3)
+    assert [layer.activation for layer in layers_from_weights([W1, b1, W2, b2])] == [
+        "relu", "linear"]
+    assert [layer.activation for layer in layers_from_weights([W1, b1, W2, b2],
+                                                              ["tanh", "softmax"])] == [
+        "tanh", "softmax"]
+    nan = np.ones((3, 4))
+    nan[0, 0] = np.nan
+    cases = [
+        (lambda: layers_from_weights(3), TypeError,
+         "weights must be a list [W1, b1, W2, b2, ...] of kernels and biases; got int"),
+        (lambda: layers_from_weights([]), TypeError,
+         "weights must be a list [W1, b1, W2, b2, ...] of kernels and biases; got a list of "
+         "0 item(s)"),
+        (lambda: layers_from_weights([W1, b1, W2, b2], ["relu"]), ValueError,
+         "activations must name one activation per layer (2); got 1"),
+        (lambda: layers_from_weights([W1, np.zeros(2)]), ValueError,
+         "weights[1] must have 3 values, one per unit; got 2"),
+        (lambda: layers_from_weights([W1, b1, W2, np.zeros(3)]), ValueError,
+         "weights[3] must have 4 values, one per unit; got 3"),
+        (lambda: layers_from_weights([W1, b1, nan, b2]), ValueError,
+         "weights[2] must hold finite numbers; got 1 NaN or inf value(s)"),
+        (lambda: layers_from_weights([W1, b1, W2, b2], ["relu", "swish"]), ValueError,
+         "activation 'swish' is not one of ['linear', 'relu', 'sigmoid', 'softmax', 'tanh']"),
+    ]
+    for call, error, message in cases:
+        with pytest.raises(error) as raised:
+            call()
+        assert str(raised.value) == message
