@@ -113,7 +113,7 @@ class Predictor:
         return softmax(out)
 
 
-def as_predictor(value, name, flag=None, *, inverted=False):
+def as_predictor(value, name, flag=None, *, inverted):
     """Check: ``value`` as a :class:`Predictor` named after its parameter ``name``.
 
     ``flag`` is the ``(name, value)`` pair of the parameter that asks for one point

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from networks import lab_scores
+from sklearn.linear_model import LinearRegression
 
 import lab_utils_multiclass_TF as mc
 
@@ -54,6 +55,10 @@ CASES = [
      ValueError, r"classes must be between 1 and 10; got 11"),
     ("model that is no model", lambda: mc.plt_cat_mc(X, Y, "model", 4),
      TypeError, r"model must be a Keras model, a scikit-learn classifier or a callable; got str"),
+    ("a regressor is no classifier",
+     lambda: mc.plt_cat_mc(X, Y, LinearRegression().fit(X, Y), 4),
+     TypeError, r"model must be a Keras model, a scikit-learn classifier or a callable; got "
+                r"LinearRegression"),
     ("model that cannot predict", lambda: mc.plt_cat_mc(X, Y, lambda A: A @ np.ones((3, 4)), 4),
      ValueError, r"model could not predict on an array of shape \(40000, 2\) \(for one "
                  r"point at a time: pointwise=True\): ValueError: .*"),
