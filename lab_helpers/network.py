@@ -21,13 +21,14 @@ from .regression import sigmoid
 
 
 def log_softmax(z):
-    """Row-wise log of the softmax of ``z`` (m, k), without overflow."""
+    """Log of the softmax of ``z`` (..., k) along its last axis, without overflow."""
     shifted = z - z.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
 def softmax(z):
-    """Row-wise softmax of scores ``z`` (m, k): probabilities (m, k) that sum to 1."""
+    """Softmax of scores ``z`` (..., k) along the last axis: probabilities that sum to 1
+    (for each row of an array (m, k)), in double precision."""
     return np.exp(log_softmax(np.asarray(z, dtype=float)))
 
 
@@ -184,7 +185,7 @@ def dense_layers(model, name="model"):
                             f"{type(layer).__name__}")
         if not layer.use_bias:
             raise ValueError(f"{name} must use biases; layer {layer.name!r} has use_bias=False")
-    if not layers or not model.built or not layers[0].built:
+    if not layers or not all(layer.built for layer in layers):
         raise ValueError(f"{name} has no weights yet: build it, call it on data or train it")
     activations = [_activation_name(layer) for layer in layers]
     weights = [w for layer in layers for w in layer.get_weights()]

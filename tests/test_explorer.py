@@ -161,6 +161,8 @@ def test_bad_input_gets_a_clear_error(lab_data, recorded):
          r"history is empty: pass it to model.fit\(..., callbacks=\[history\]\) first"),
         (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 999]), ValueError,
          r"epoch 999 was not recorded; recorded epochs: 0..200 \(every 1\)"),
+        (lambda: mc.WeightHistory(X, y).weights_at(0), ValueError,
+         r"epoch 0 was not recorded; recorded epochs: none yet \(every 1\)"),
         (lambda: history.weights_at(201), ValueError,
          r"epoch 201 was not recorded; recorded epochs: 0..200 \(every 1\)"),
         (lambda: mc.plt_training_explorer(X, y[:99], history, 4), ValueError,

@@ -59,6 +59,10 @@ def test_forward_by_hand():
 def test_softmax_by_hand_and_without_overflow():
     np.testing.assert_allclose(softmax(np.array([[0.0, np.log(3.0)]])), [[0.25, 0.75]])
     # in double precision, also for float32 scores: 1 / (1 + e^20) keeps its digits
+    # each row on its own: a large score in one row takes nothing from another
+    np.testing.assert_allclose(softmax(np.array([[1000.0, 0.0], [0.0, np.log(3.0)]])),
+                               [[1.0, 0.0], [0.25, 0.75]])
+    np.testing.assert_allclose(softmax(np.array([0.0, np.log(3.0)])), [0.25, 0.75])  # one row
     tiny = softmax(np.array([[0.0, 20.0]], dtype=np.float32))[0, 0]
     assert tiny == pytest.approx(1 / (1 + np.exp(20.0)), rel=1e-12)
     assert np.allclose(softmax(np.array([[1000.0, 0.0]])), [[1.0, 0.0]])
@@ -79,9 +83,17 @@ def test_what_cannot_be_run_is_refused():
             dense_layers(other)
         assert str(raised.value) == (f"activation {name!r} of layer 'odd' is not one of "
                                      "['linear', 'relu', 'sigmoid', 'softmax', 'tanh']")
-    unbuilt = keras.Sequential([keras.layers.Dense(2)])
-    with pytest.raises(ValueError, match=r"model has no weights yet"):
-        dense_layers(unbuilt)
+    no_weights = "model has no weights yet: build it, call it on data or train it"
+    for empty in (keras.Sequential([keras.layers.Dense(2)]), keras.Sequential([keras.Input((2,))])):
+        with pytest.raises(ValueError) as raised:
+            dense_layers(empty)
+        assert str(raised.value) == no_weights
+    broken = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2)])
+    broken.set_weights([np.full((2, 2), np.nan), np.zeros(2)])
+    with pytest.raises(ValueError) as raised:
+        dense_layers(broken)
+    assert str(raised.value) == ("model weights[0] must hold finite numbers; got 4 NaN or inf "
+                                 "value(s)")
     with pytest.raises(TypeError, match=r"weights must be a list \[W1, b1, W2, b2, \.\.\.\]"):
         layers_from_weights([np.ones((2, 2))])
     with pytest.raises(ValueError, match=r"weights\[2\] must have 2 rows to follow the layer "
