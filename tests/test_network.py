@@ -124,6 +124,8 @@ def test_layers_from_weights_by_hand():
          "weights[1] must have 3 values, one per unit; got 2"),
         (lambda: layers_from_weights([W1, b1, W2, np.zeros(3)]), ValueError,
          "weights[3] must have 4 values, one per unit; got 3"),
+        (lambda: layers_from_weights([np.ones(2), np.zeros(1)]), ValueError,
+         "weights[0] must be an array of shape 2-D; got shape (2,)"),
         (lambda: layers_from_weights([W1, b1, nan, b2]), ValueError,
          "weights[2] must hold finite numbers; got 1 NaN or inf value(s)"),
         (lambda: layers_from_weights([W1, b1, W2, b2], ["relu", "swish"]), ValueError,
