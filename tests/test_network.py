@@ -128,6 +128,8 @@ def test_layers_from_weights_by_hand():
          "weights[0] must be an array of shape 2-D; got shape (2,)"),
         (lambda: layers_from_weights([W1, b1, nan, b2]), ValueError,
          "weights[2] must hold finite numbers; got 1 NaN or inf value(s)"),
+        (lambda: layers_from_weights([W1, b1, W2, np.full(4, np.inf)]), ValueError,
+         "weights[3] must hold finite numbers; got 4 NaN or inf value(s)"),
         (lambda: layers_from_weights([W1, b1, W2, b2], ["relu", "swish"]), ValueError,
          "activation 'swish' is not one of ['linear', 'relu', 'sigmoid', 'softmax', 'tanh']"),
     ]
