@@ -15,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export TF_ENABLE_ONEDNN_OPTS ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab notebook images lint clean bench e2e
+.PHONY: help setup setup-dev run test lab notebook images lint clean bench e2e mutation
 
 help: ## list the targets
 	@echo "Usage: make <target>"
@@ -79,6 +79,9 @@ e2e: setup-dev ## only the browser tests: the lab in JupyterLab and Notebook 7, 
 
 lint: setup-dev ## ruff on the code and the notebook
 	$(PY) -m ruff check .
+
+mutation: setup-dev ## mutation testing of the compute code (about an hour; build/mutation)
+	$(PY) tools/mutation.py
 
 bench: setup-dev ## time the notebook, its figures and memory: build/bench.json
 	$(PY) benchmarks/bench.py --out build/bench.json

@@ -20,17 +20,15 @@ class PrintLoss(keras.callbacks.Callback):
     every : int, default=20
     """
 
-    @checked(every=whole_number())
     def __init__(self, every=20):
         super().__init__()
         self.every = every
+    __init__ = checked(__init__, every=whole_number())
 
     def on_epoch_end(self, epoch, logs=None):
-        done = epoch + 1
-        total = self.params.get("epochs", done)
+        done, total = epoch + 1, self.params["epochs"]  # Keras sets both in fit
         if done % self.every == 0 or done == total:
-            loss = (logs or {}).get("loss", float("nan"))
-            print(f"epoch {done:{len(str(total))}d}/{total}: loss {float(loss):.4f}")
+            print(f"epoch {done:{len(str(total))}d}/{total}: loss {float(logs['loss']):.4f}")
 
 
 class WeightHistory(keras.callbacks.Callback):
@@ -61,18 +59,17 @@ class WeightHistory(keras.callbacks.Callback):
         Activation of each Dense layer, for replaying the forward pass.
     """
 
-    @checked(X=matrix, y=labels_of("X"), every=whole_number())
     def __init__(self, X, y, *, every=1):
         super().__init__()
         self._X = X.astype(np.float32)
         self._y = y
         self.every = every
         self._reset()
+    __init__ = checked(__init__, X=matrix, y=labels_of("X"), every=whole_number())
 
     def _reset(self):
         self._epochs, self._loss, self._accuracy, self.weights = [], [], [], []
         self.activations = []
-        self._last_epoch = None
 
     def on_train_begin(self, logs=None):
         self._reset()
@@ -91,12 +88,12 @@ class WeightHistory(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         done = epoch + 1
-        if done % self.every == 0 or done == self.params.get("epochs"):
+        if done % self.every == 0:
             self._record(done)
         self._last_epoch = done
 
     def on_train_end(self, logs=None):
-        if self._epochs and self._epochs[-1] != self._last_epoch:  # stopped early
+        if self._epochs and self._epochs[-1] != self._last_epoch:  # the last, or stopped early
             self._record(self._last_epoch)
 
     def _record(self, epoch):

@@ -1,9 +1,10 @@
 """Argument checks: every public function validates its input here, before any work.
 
 A function declares its checks with :func:`checked`, keyed by its own
-parameter names. The decorator verifies at import time that those names are
-parameters of the function, and passes each name to its check, so the name in
-an error message is the parameter's real name: it cannot drift from the code.
+parameter names, right after its definition: ``f = checked(f, x=check)``.
+``checked`` verifies when the module is imported that those names are
+parameters of ``f``, and passes each name to its check, so the name in an
+error message is the parameter's real name: it cannot drift from the code.
 
 Each check takes ``(value, name, args)``, where ``args`` holds the arguments
 checked so far (by name), and returns the value converted, for example a
@@ -23,32 +24,33 @@ MAX_CLASSES = 10  # classes the figures have colours (and markers) for
 MAX_UNITS = 8  # layer-1 units the per-unit figures lay out
 
 
-def checked(**checks):
-    """Decorator: run ``checks[name]`` on the argument ``name`` before each call.
+def checked(func, /, **checks):
+    """``func``, running ``checks[name]`` on its argument ``name`` before each call.
 
+    Applied after the definition, ``f = checked(f, x=check)``, rather than as a
+    decorator: the mutation tester (``make mutation``) leaves decorated functions
+    out. Only arguments passed are checked; ``f`` fills in its own defaults.
     Checks run in the order given, so a check may use arguments checked before
-    it. Unknown parameter names are a ``TypeError`` when the function is defined.
+    it (or their defaults). Unknown parameter names are a ``TypeError`` here,
+    when the module is imported.
     """
+    signature = inspect.signature(func)
+    for name, check in checks.items():
+        unknown = [n for n in (name, *getattr(check, "refs", ())) if n not in signature.parameters]
+        if unknown:
+            raise TypeError(f"{func.__qualname__} has no parameter {unknown[0]!r} to check")
+    defaults = {n: p.default for n, p in signature.parameters.items() if p.default is not p.empty}
 
-    def decorate(func):
-        params = inspect.signature(func).parameters
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        seen = {**defaults, **bound.arguments}
         for name, check in checks.items():
-            unknown = [n for n in (name, *getattr(check, "refs", ())) if n not in params]
-            if unknown:
-                raise TypeError(f"{func.__qualname__} has no parameter {unknown[0]!r} to check")
-        signature = inspect.signature(func)
+            if name in bound.arguments:
+                seen[name] = bound.arguments[name] = check(seen[name], name, seen)
+        return func(*bound.args, **bound.kwargs)
 
-        @functools.wraps(func)
-        def wrapper(*args, **kwargs):
-            bound = signature.bind(*args, **kwargs)
-            bound.apply_defaults()
-            for name, check in checks.items():
-                bound.arguments[name] = check(bound.arguments[name], name, bound.arguments)
-            return func(*bound.args, **bound.kwargs)
-
-        return wrapper
-
-    return decorate
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,7 @@ def non_negative(value, name, args=None):
     return float(value)
 
 
-def predicted_ids(ids, n_classes, name="model"):
+def predicted_ids(ids, n_classes, name):
     """Refuse class ids outside ``0 .. n_classes - 1`` that ``name`` predicted."""
     bad = ids[(ids < 0) | (ids >= n_classes)]
     if bad.size:

@@ -49,8 +49,9 @@ def grid_figsize(n, panel_size):
     return panel_size[0] * ncols, panel_size[1] * nrows
 
 
-def panels(fig, n, panel_size, *, label=None):
-    """A figure (new, or ``fig``) with ``n`` panels in a compact grid; spare axes removed."""
+def panels(fig, n, panel_size=None, *, label=None):
+    """A figure (``fig``, or a new one of ``panel_size`` inches a panel) with ``n`` panels
+    in a compact grid; spare axes removed."""
     nrows, ncols = GRIDS[n]
     if fig is None:
         fig, axes = new_figure(grid_figsize(n, panel_size), nrows, ncols, label=label)

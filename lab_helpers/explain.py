@@ -72,6 +72,11 @@ def _class_masks(y):
     return {int(c): y == c for c in np.unique(y)}
 
 
+def _sizes(masks):
+    """``{class: number of its examples}``."""
+    return {c: int(np.count_nonzero(mask)) for c, mask in masks.items()}
+
+
 def _counts(flags, masks):
     """``{class: number of its examples with flags set}``."""
     return {c: int(np.count_nonzero(flags[mask])) for c, mask in masks.items()}
@@ -82,7 +87,6 @@ def _majority(counts, sizes):
     return tuple(c for c in counts if 2 * counts[c] > sizes[c])
 
 
-@checked(X=matrix, y=labels_of("X"), W1=kernel_of("X"), b1=bias_of("W1"))
 def describe_relu_units(X, y, W1, b1):
     """Which classes each layer-1 ReLU unit switches off (with counts), and its peak output.
 
@@ -101,7 +105,7 @@ def describe_relu_units(X, y, W1, b1):
     """
     (layer1,) = forward([DenseLayer(W1, b1, "relu")], X)
     masks = _class_masks(y)
-    sizes = _counts(np.ones(len(y), dtype=bool), masks)
+    sizes = _sizes(masks)
     units = []
     for j in range(W1.shape[1]):
         zero_counts = _counts(layer1.z[:, j] <= 0, masks)
@@ -111,7 +115,10 @@ def describe_relu_units(X, y, W1, b1):
     return units
 
 
-@checked(A1=matrix, y=labels_of("A1"), W2=kernel_of("A1"), b2=bias_of("W2"))
+describe_relu_units = checked(
+    describe_relu_units, X=matrix, y=labels_of("X"), W1=kernel_of("X"), b1=bias_of("W1"))
+
+
 def describe_output_units(A1, y, W2, b2):
     """Where each output unit has the highest score, by how much, and its mean score per class.
 
@@ -130,10 +137,10 @@ def describe_output_units(A1, y, W2, b2):
     (layer2,) = forward([DenseLayer(W2, b2, "linear")], A1)
     Z = layer2.z
     winner = np.argmax(Z, axis=1)
-    ranked = np.sort(Z, axis=1)
+    ranked = np.sort(Z)  # each row, lowest score first
     lead = ranked[:, -1] - ranked[:, -2] if Z.shape[1] > 1 else np.full(len(Z), np.inf)
     masks = _class_masks(y)
-    sizes = _counts(np.ones(len(y), dtype=bool), masks)
+    sizes = _sizes(masks)
     units = []
     for k in range(W2.shape[1]):
         wins = winner == k
@@ -144,6 +151,10 @@ def describe_output_units(A1, y, W2, b2):
                                 {c: float(Z[mask, k].mean()) for c, mask in masks.items()},
                                 win_counts, least, sizes))
     return units
+
+
+describe_output_units = checked(
+    describe_output_units, A1=matrix, y=labels_of("A1"), W2=kernel_of("A1"), b2=bias_of("W2"))
 
 
 def _class_name(c):
@@ -165,17 +176,18 @@ def _class_list(classes):
 
 
 def _relu_sentence(d):
-    active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
-    zero = _counted(d.zero_classes, d.zero_counts, d.sizes) if d.zero_classes else ""
-    active = _counted(d.active_classes, active_counts, d.sizes) if d.active_classes else ""
-    peak = f"(peak output {d.peak:.2f})"
     if d.peak == 0:
         return (f"Unit {d.unit} outputs zero for every training example: a dead unit that "
                 "passes nothing on.")
+    peak = f"(peak output {d.peak:.2f})"
+    active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
     if not d.active_classes:
+        zero = _counted(d.zero_classes, d.zero_counts, d.sizes)
         return f"Unit {d.unit} outputs zero for most examples of every class: {zero} {peak}."
+    active = _counted(d.active_classes, active_counts, d.sizes)
     if not d.zero_classes:
         return f"Unit {d.unit} is active for most examples of every class: {active} {peak}."
+    zero = _counted(d.zero_classes, d.zero_counts, d.sizes)
     return f"Unit {d.unit} outputs zero for {zero}; it is active for {active} {peak}."
 
 
@@ -211,7 +223,6 @@ def explain_units(descriptions):
     return "\n".join(lines)
 
 
-@checked(y_true=labels, y_pred=labels_of("y_true"))
 def confusions(y_true, y_pred):
     """Misclassified examples grouped by (true class, predicted class), most frequent first.
 
@@ -226,11 +237,13 @@ def confusions(y_true, y_pred):
     wrong = y_true != y_pred
     pairs, counts = np.unique(np.column_stack([y_true[wrong], y_pred[wrong]]), axis=0,
                               return_counts=True)
-    order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts)) if counts.size else []
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts))  # most frequent, then by class
     return [(int(pairs[i, 0]), int(pairs[i, 1]), int(counts[i])) for i in order]
 
 
-@checked(y_true=labels, y_pred=labels_of("y_true"))
+confusions = checked(confusions, y_true=labels, y_pred=labels_of("y_true"))
+
+
 def confusion_summary(y_true, y_pred):
     """A plain sentence: every example classified correctly, or which classes are confused.
 
@@ -250,3 +263,6 @@ def confusion_summary(y_true, y_pred):
              f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
     return (f"Training FAILED to separate the classes: {wrong} of {len(y_true)} examples are "
             f"misclassified: " + "; ".join(parts) + ".")
+
+
+confusion_summary = checked(confusion_summary, y_true=labels, y_pred=labels_of("y_true"))

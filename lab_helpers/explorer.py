@@ -24,6 +24,16 @@ from .network import forward
 from .style import BOUNDARY, dlblue, dldarkred, lab_style
 
 SMALL_PANEL = (2.6, 2.4)  # inches per epoch of the small multiples
+# How the figures look (judged by eye, in the notebook and the report's screenshots).
+LIVE_FIGSIZE, LIVE_WIDTHS = (7.2, 3.3), [1.25, 1]  # regions, then the loss: a bit narrower
+LIVE_LAYOUT = dict(left=0.08, right=0.97, bottom=0.15, top=0.86, wspace=0.28)
+STATIC_LAYOUT = dict(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3, hspace=0.65)
+DOT_SIZE = 16
+ZERO_LINE = dict(color=BOUNDARY, linestyle="--", linewidth=1.3)
+LOSS_LINE = dict(color=dlblue, linewidth=2)
+EPOCH_MARKER = dict(marker="o", color=dldarkred, markersize=7)
+SLIDER_LOOK = dict(description="epoch", readout=False, continuous_update=True)
+PLAY_FRAMES, PLAY_FRAME_MS = 100, 60  # Play shows about 100 recorded epochs, 60 ms apart
 LABEL = ("Training replay: the decision regions and the layer-1 zero lines (dashed) at "
          "several epochs, with the training examples")
 
@@ -49,7 +59,8 @@ def line_in_box(w, b, box):
             x0 = -(w[1] * x1 + b) / w[0]
             if x0min <= x0 <= x0max:
                 found.append((x0, x1))
-    ends = np.unique(np.array(found).reshape(-1, 2), axis=0)  # a corner is found twice
+    ends = np.unique(np.array(found, dtype=float).reshape(len(found), 2), axis=0)
+    # (a corner is found twice, by rounding even as two points a hair apart: keep the extremes)
     if len(ends) < 2:
         return np.full((2, 2), np.nan)
     return ends[[0, -1]]
@@ -57,8 +68,10 @@ def line_in_box(w, b, box):
 
 def default_static_epochs(epochs, count=6):
     """Up to ``count`` recorded epochs from first to last, denser early (training moves fast
-    then): the recorded epochs nearest to a geometric sequence."""
-    last = max(epochs[-1], 1)
+    then): the recorded epochs nearest to a geometric sequence; all of them if no more."""
+    if len(epochs) <= count:
+        return [int(e) for e in epochs]
+    last = epochs[-1]
     targets = np.concatenate([[epochs[0]], np.geomspace(last / 2 ** (count - 2), last,
                                                         count - 1)])
     return sorted({int(epochs[np.argmin(np.abs(epochs - t))]) for t in targets})
@@ -92,8 +105,8 @@ class TrainingExplorer:
 
         with lab_style():
             with plt.ioff():  # shown inside the widget box, not on its own
-                self.fig, axes = new_figure((7.2, 3.3), 1, 2, width_ratios=[1.25, 1])
-            self.fig.subplots_adjust(left=0.08, right=0.97, bottom=0.15, top=0.86, wspace=0.28)
+                self.fig, axes = new_figure(LIVE_FIGSIZE, 1, 2, width_ratios=LIVE_WIDTHS)
+            self.fig.subplots_adjust(**LIVE_LAYOUT)
             self.artists = self._draw(self.history.epochs[-1], *axes[0])
         self.slider = self.play = None
         self._box = self._controls()
@@ -115,9 +128,8 @@ class TrainingExplorer:
     def _draw(self, epoch, ax, loss_ax=None):
         """Regions, data and zero lines of ``epoch`` on ``ax``; the loss curve on ``loss_ax``."""
         regions = RegionsArtist(ax, self._xx0, self._xx1, self.regions(epoch), self.n_classes)
-        draw_classes(ax, self.X, self.y, self.n_classes, size=16)
-        lines = [ax.plot(*seg.T, color=BOUNDARY, linestyle="--", linewidth=1.3)[0]
-                 for seg in self.zero_lines(epoch)]
+        draw_classes(ax, self.X, self.y, self.n_classes, size=DOT_SIZE)
+        lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in self.zero_lines(epoch)]
         ax.set_xlim(self.box[:2])
         ax.set_ylim(self.box[2:])
         label_axes(ax)
@@ -126,9 +138,9 @@ class TrainingExplorer:
         artists = {"regions": regions, "lines": lines, "title": title}
         if loss_ax is not None:
             h = self.history
-            loss_ax.plot(h.epochs, h.loss, color=dlblue, linewidth=2)
-            (artists["marker"],) = loss_ax.plot([epoch], [h.loss[h.index_of(epoch)]], "o",
-                                                color=dldarkred, markersize=7)
+            loss_ax.plot(h.epochs, h.loss, **LOSS_LINE)
+            (artists["marker"],) = loss_ax.plot([epoch], [h.loss[h.index_of(epoch)]],
+                                                **EPOCH_MARKER)
             label_axes(loss_ax, "epoch", "loss")
             loss_ax.set_title("Training loss")
             few_ticks(loss_ax)
@@ -146,8 +158,9 @@ class TrainingExplorer:
         i = self.history.index_of(epoch)
         a = self.artists
         a["regions"].update(self.regions(epoch))
-        for line, seg in zip(a["lines"], self.zero_lines(epoch), strict=True):
-            line.set_data(seg[:, 0], seg[:, 1])
+        segments = self.zero_lines(epoch)  # one per line drawn: one per layer-1 unit
+        for j, line in enumerate(a["lines"]):
+            line.set_data(*segments[j].T)
         a["marker"].set_data([epoch], [self.history.loss[i]])
         a["title"].set_text(self._title(epoch))
         self.fig.canvas.draw_idle()
@@ -158,12 +171,11 @@ class TrainingExplorer:
 
         with lab_style():
             n = len(self.static_epochs)
-            fig, axes = panels(Figure(figsize=grid_figsize(n, SMALL_PANEL)), n, SMALL_PANEL)
-            for ax, epoch in zip(axes, self.static_epochs, strict=True):
-                self._draw(epoch, ax)
+            fig, axes = panels(Figure(figsize=grid_figsize(n, SMALL_PANEL)), n)
+            for i, ax in enumerate(axes):  # one panel per epoch
+                self._draw(self.static_epochs[i], ax)
                 ax.label_outer()  # same axes everywhere: label the outer panels only
-            fig.subplots_adjust(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3,
-                                hspace=0.65)
+            fig.subplots_adjust(**STATIC_LAYOUT)
         return fig
 
     # -- show ----------------------------------------------------------------
@@ -174,12 +186,11 @@ class TrainingExplorer:
             return None
         import ipywidgets
 
-        last = len(self.history.epochs) - 1
-        self.slider = ipywidgets.IntSlider(value=last, min=0, max=last, description="epoch",
-                                           readout=False, continuous_update=True,
+        last = len(self.history.epochs) - 1  # both move over positions in the record, from 0
+        self.slider = ipywidgets.IntSlider(value=last, max=last, **SLIDER_LOOK,
                                            layout=ipywidgets.Layout(width="60%"))
-        self.play = ipywidgets.Play(value=last, min=0, max=last, interval=60,
-                                    step=max(1, last // 100))
+        self.play = ipywidgets.Play(value=last, max=last, interval=PLAY_FRAME_MS,
+                                    step=max(1, last // PLAY_FRAMES))
         ipywidgets.jslink((self.play, "value"), (self.slider, "value"))
         self.slider.observe(
             lambda change: self.show_epoch(int(self.history.epochs[change["new"]])),
@@ -212,8 +223,6 @@ def _is_weight_history(obj):
     return callbacks is not None and isinstance(obj, callbacks.WeightHistory)
 
 
-@checked(X=points, classes=class_count, y=labels_of("X", "classes"),
-         resolution=whole_number(2))
 def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolution=120):
     """Replay a recorded training: decision regions, layer-1 zero lines and the loss curve.
 
@@ -255,3 +264,8 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     for e in static_epochs:
         history.index_of(e)  # raises with the recorded range
     return TrainingExplorer(X, y, history, classes, resolution, static_epochs)
+
+
+plt_training_explorer = checked(
+    plt_training_explorer, X=points, classes=class_count, y=labels_of("X", "classes"),
+    resolution=whole_number(2))

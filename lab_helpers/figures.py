@@ -26,7 +26,7 @@ from .checks import (
     value_range,
     whole_number,
 )
-from .compute import check_predictions, decision_regions, model_check, plot_limits, unit_maps
+from .compute import decision_regions, plot_limits, unit_maps
 from .draw import (
     RegionsArtist,
     confidence_colorbar,
@@ -38,6 +38,7 @@ from .draw import (
     panels,
     space_panels,
 )
+from .predictor import check_predictions, model_check
 from .style import ACTIVATION_CMAP, lab_style, output_cmap
 
 PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
@@ -60,7 +61,6 @@ LABELS = {
 }
 
 
-@checked(X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"))
 def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     """Scatter a multi-class data set, one colour per class.
 
@@ -101,8 +101,10 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     return fig
 
 
-@checked(X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"),
-         model=model_check("pointwise"), resolution=whole_number(2))
+plt_mc = checked(
+    plt_mc, X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"))
+
+
 def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, pointwise=False,
                confidence=False):
     """The data set over the model's decision regions.
@@ -145,8 +147,11 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
     return fig
 
 
-@checked(X=points, classes=class_count, Y=labels_of("X", "classes"),
-         W1=kernel_of("X", most=MAX_UNITS), b1=bias_of("W1"), resolution=whole_number(2))
+plt_cat_mc = checked(
+    plt_cat_mc, X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"),
+    model=model_check("pointwise"), resolution=whole_number(2))
+
+
 def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     """One panel per layer-1 ReLU unit: its output over the input plane.
 
@@ -184,9 +189,11 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     return fig
 
 
-@checked(X=points, classes=class_count, Y=labels_of("X", "classes"),
-         W=kernel_of("X", most=MAX_CLASSES), b=bias_of("W"), x0_rng=optional(value_range),
-         x1_rng=optional(value_range), resolution=whole_number(2))
+plt_layer_relu = checked(
+    plt_layer_relu, X=points, classes=class_count, Y=labels_of("X", "classes"),
+    W1=kernel_of("X", most=MAX_UNITS), b1=bias_of("W1"), resolution=whole_number(2))
+
+
 def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fig=None,
                             resolution=100):
     """One panel per output unit: its linear output over the plane of layer-1 outputs.
@@ -233,3 +240,9 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
         legend(axes[0])
         space_panels(fig)
     return fig
+
+
+plt_output_layer_linear = checked(
+    plt_output_layer_linear, X=points, classes=class_count, Y=labels_of("X", "classes"),
+    W=kernel_of("X", most=MAX_CLASSES), b=bias_of("W"), x0_rng=optional(value_range),
+    x1_rng=optional(value_range), resolution=whole_number(2))

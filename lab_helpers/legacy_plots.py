@@ -26,18 +26,17 @@ from .checks import (
     value_range,
     whole_number,
 )
-from .compute import check_predictions, decision_regions, mesh, mesh_points, model_check
+from .compute import decision_regions, mesh, mesh_points
 
 # (imported under other names: the original parameters ``legend`` and ``class_labels``
 # would hide them)
 from .draw import RegionsArtist, draw_classes, draw_value_map
 from .draw import class_labels as legend_labels
 from .draw import legend as draw_legend
+from .predictor import check_predictions, model_check
 from .style import ACTIVATION_CMAP, CLASS_LIGHT, as_colormap, lab_style
 
 
-@checked(X=points, classes=class_count, y=labels_of("X", "classes"),
-         class_labels=label_names_for("classes"))
 def plt_mc_data(ax, X, y, classes, class_labels=None, map=cm.Paired,  # noqa: A002
                 legend=False, size=50, m="o", equal_xy=False):
     """Scatter ``X`` onto ``ax``, one colour per class.
@@ -72,6 +71,11 @@ def plt_mc_data(ax, X, y, classes, class_labels=None, map=cm.Paired,  # noqa: A0
             draw_legend(ax)
 
 
+plt_mc_data = checked(
+    plt_mc_data, X=points, classes=class_count, y=labels_of("X", "classes"),
+    class_labels=label_names_for("classes"))
+
+
 def _sample_colors(cmap, n):
     cmap = as_colormap(cmap)
     if isinstance(cmap, ListedColormap):
@@ -79,7 +83,6 @@ def _sample_colors(cmap, n):
     return cmap(np.linspace(0, 1, n))
 
 
-@checked(y=labels)
 def plot_mc_data(X, y, class_labels=None, legend=False, size=40, *, ax=None):
     """Scatter ``X`` by class on ``ax`` (default: the current axes).
 
@@ -106,8 +109,9 @@ def plot_mc_data(X, y, class_labels=None, legend=False, size=40, *, ax=None):
     return ax.figure
 
 
-@checked(X=points, predict=model_check("vector", inverted=True),
-         class_labels=optional(label_names), resolution=whole_number(2))
+plot_mc_data = checked(plot_mc_data, y=labels)
+
+
 def plot_cat_decision_boundary_mc(ax, X, predict, class_labels=None, legend=False,
                                   vector=True, *, resolution=200):
     """Draw the decision regions of ``predict`` on ``ax`` over a mesh around ``X``.
@@ -136,8 +140,11 @@ def plot_cat_decision_boundary_mc(ax, X, predict, class_labels=None, legend=Fals
             ax.legend(handles=handles, loc="best", fontsize="small")
 
 
-@checked(fwb=model_check("pointwise"), x0_rng=value_range,
-         x1_rng=value_range, resolution=whole_number(2))
+plot_cat_decision_boundary_mc = checked(
+    plot_cat_decision_boundary_mc, X=points, predict=model_check("vector", inverted=True),
+    class_labels=optional(label_names), resolution=whole_number(2))
+
+
 def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100, pointwise=False):
     """Shade ``ax`` by the scalar function ``fwb`` with a colour bar and its zero contour.
 
@@ -155,3 +162,8 @@ def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100, point
     values = fwb.values(mesh_points(xx0, xx1)).reshape(xx0.shape)
     with lab_style():
         draw_value_map(ax, xx0, xx1, values, ACTIVATION_CMAP, "value")
+
+
+plt_prob_z = checked(
+    plt_prob_z, fwb=model_check("pointwise"), x0_rng=value_range, x1_rng=value_range,
+    resolution=whole_number(2))

@@ -21,13 +21,14 @@ from .regression import sigmoid
 
 
 def log_softmax(z):
-    """Row-wise log of the softmax of ``z`` (m, k), without overflow."""
+    """Log of the softmax of ``z`` (..., k) along its last axis, without overflow."""
     shifted = z - z.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
 def softmax(z):
-    """Row-wise softmax of scores ``z`` (m, k): probabilities (m, k) that sum to 1."""
+    """Softmax of scores ``z`` (..., k) along the last axis: probabilities that sum to 1
+    (for each row of an array (m, k)), in double precision."""
     return np.exp(log_softmax(np.asarray(z, dtype=float)))
 
 
@@ -130,9 +131,9 @@ def layers_from_weights(weights, activations=None, name="weights"):
         raise ValueError(f"activations must name one activation per layer ({count}); "
                          f"got {len(activations)}")
     layers, inputs = [], None
-    for i, (W, b, act) in enumerate(zip(weights[::2], weights[1::2], activations, strict=True)):
-        W = as_finite_array(W, f"{name}[{2 * i}]", ndim=2)
-        b = as_finite_array(b, f"{name}[{2 * i + 1}]").reshape(-1)
+    for i, act in enumerate(activations):  # layer i: weights[2 i] and weights[2 i + 1]
+        W = as_finite_array(weights[2 * i], f"{name}[{2 * i}]", ndim=2)
+        b = as_finite_array(weights[2 * i + 1], f"{name}[{2 * i + 1}]").ravel()
         if inputs is not None and W.shape[0] != inputs:
             raise ValueError(f"{name}[{2 * i}] must have {inputs} rows to follow the layer "
                              f"before it; got shape {W.shape}")
@@ -153,11 +154,6 @@ def keras_module_of(obj):
         if keras is not None and isinstance(obj, keras.Model):
             return keras
     return None
-
-
-def is_keras_model(obj):
-    """Whether ``obj`` is a Keras model (Keras 3, or tf_keras), without importing Keras."""
-    return keras_module_of(obj) is not None
 
 
 def dense_layers(model, name="model"):
@@ -189,7 +185,7 @@ def dense_layers(model, name="model"):
                             f"{type(layer).__name__}")
         if not layer.use_bias:
             raise ValueError(f"{name} must use biases; layer {layer.name!r} has use_bias=False")
-    if not layers or not model.built or not layers[0].built:
+    if not layers or not all(layer.built for layer in layers):
         raise ValueError(f"{name} has no weights yet: build it, call it on data or train it")
     activations = [_activation_name(layer) for layer in layers]
     weights = [w for layer in layers for w in layer.get_weights()]
@@ -199,10 +195,10 @@ def dense_layers(model, name="model"):
 def _activation_name(layer):
     """The name of a Dense layer's activation, as its config gives it."""
     activation = layer.get_config()["activation"]
-    if isinstance(activation, dict):  # a serialised function object
-        activation = activation.get("config", {}).get("name", str(activation))
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"activation {activation!r} of layer {layer.name!r} is not one of "
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
+        # a function of the user's is serialised as a dict that holds its name
+        name = activation.get("config") if isinstance(activation, dict) else activation
+        raise ValueError(f"activation {name!r} of layer {layer.name!r} is not one of "
                          f"{sorted(ACTIVATIONS)}")
     return activation
 

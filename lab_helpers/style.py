@@ -62,7 +62,6 @@ EDGE = "#333333"       # outline of the data points
 BOUNDARY = "#222222"   # decision boundaries and zero lines
 
 
-@checked(n_classes=class_count)
 def class_colors(n_classes):
     """Dark and light RGBA colours of classes ``0 .. n_classes - 1``, as the figures draw them.
 
@@ -76,6 +75,9 @@ def class_colors(n_classes):
     dark, light : ndarray of shape (n_classes, 4)
     """
     return CLASS_DARK[:n_classes], CLASS_LIGHT[:n_classes]
+
+
+class_colors = checked(class_colors, n_classes=class_count)
 
 
 # ---------------------------------------------------------------------------

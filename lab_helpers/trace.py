@@ -87,14 +87,14 @@ def two_layers(value, name, args=None):
 
 
 def trace_layers(layers, X):
-    """:func:`forward_trace` for checked arguments: two DenseLayer and points X (m, 2)."""
+    """:func:`forward_trace` for checked arguments: two DenseLayer and points X, a float
+    array (m, 2)."""
     hidden, output = forward(layers, X)
     scores = output.z  # before the activation: the logits, also for a softmax output layer
-    return PointTrace(x=np.asarray(X, dtype=float), z1=hidden.z, a1=hidden.a, scores=scores,
+    return PointTrace(x=X, z1=hidden.z, a1=hidden.a, scores=scores,
                       probabilities=softmax(scores), predicted=np.argmax(scores, axis=1))
 
 
-@checked(model=two_layers, x=point_or_points)
 def forward_trace(model, x):
     """Follow points through a two-layer network: layer 1, layer 2, softmax, the winner.
 
@@ -114,3 +114,6 @@ def forward_trace(model, x):
         ``probabilities`` (m, k), ``predicted`` (m,). ``print`` shows them point by point.
     """
     return trace_layers(model, x)
+
+
+forward_trace = checked(forward_trace, model=two_layers, x=point_or_points)

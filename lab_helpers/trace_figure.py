@@ -228,8 +228,6 @@ class ForwardTraceView:
         plt.close(self.fig)
 
 
-@checked(X=points, classes=class_count, y=labels_of("X", "classes"), model=two_layers,
-         point=one_point, resolution=whole_number(2))
 def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
     """Follow one point through the network: every layer's numbers for it, in one figure.
 
@@ -262,3 +260,8 @@ def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
     if outputs != classes:
         raise ValueError(f"model must have one output unit per class ({classes}); got {outputs}")
     return ForwardTraceView(X, y, model, classes, point, resolution)
+
+
+plt_forward_trace = checked(
+    plt_forward_trace, X=points, classes=class_count, y=labels_of("X", "classes"),
+    model=two_layers, point=one_point, resolution=whole_number(2))

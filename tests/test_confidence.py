@@ -135,3 +135,28 @@ def test_confidence_is_keyword_only(lab_data, lab_model):
     X, y = lab_data
     with pytest.raises(TypeError):
         mc.plt_cat_mc(X, y, lab_model, 4, None, 50, False, True)
+
+
+def test_probabilities_of_two_scores_and_of_a_hard_classifier():
+    X = np.array([[-1.0, 0.0], [1.0, 2.0]])
+
+    def two_scores(A):
+        return np.column_stack([np.zeros(len(A)), A[:, 0]])  # class 1 wins where x0 > 0
+
+    xx0, _, ids, probs = mc.decision_regions(X, two_scores, resolution=3, probabilities=True)
+    # softmax of (0, x0) by hand: class 1 has probability 1 / (1 + e^-x0)
+    np.testing.assert_allclose(probs[..., 1], 1 / (1 + np.exp(-xx0)), rtol=1e-12)
+    assert np.array_equal(ids, (xx0 > 0).astype(int))
+
+    class Hard:  # a classifier sure of every answer, giving its probabilities as integers
+        classes_ = np.array([0, 1])
+
+        def predict(self, A):
+            return (A[:, 0] > 0).astype(int)
+
+        def predict_proba(self, A):
+            return np.eye(2, dtype=int)[self.predict(A)].tolist()
+
+    _, _, ids, probs = mc.decision_regions(X, Hard(), resolution=3, probabilities=True)
+    assert probs.dtype == float
+    assert np.array_equal(probs[..., 1], ids.astype(float))

@@ -158,6 +158,25 @@ def test_confusions_and_summary():
     assert mc.confusion_summary(y_true, y_true) == (
         "Every example is classified correctly: the network separates the classes.")
     assert mc.confusions(y_true, y_true) == []
+    # equal counts: by true class, then by predicted class
+    assert mc.confusions([0, 1, 1, 2, 2], [2, 0, 2, 1, 0]) == [(0, 2, 1), (1, 0, 1), (1, 2, 1),
+                                                               (2, 0, 1), (2, 1, 1)]
+
+
+def test_a_single_output_unit_wins_everywhere_by_no_measurable_lead():
+    A1 = np.array([[1.0], [2.0], [3.0]])
+    (unit,) = mc.describe_output_units(A1, [0, 0, 1], np.array([[2.0]]), np.array([-1.0]))
+    assert unit.wins_for == (0, 1) and unit.win_counts == {0: 2, 1: 1}
+    assert unit.least_lead == {0: np.inf, 1: np.inf}
+    assert unit.mean_output == {0: 2.0, 1: 5.0}  # (1 + 3) / 2 and 5
+
+
+def test_three_classes_are_listed_with_commas_and_a_final_and():
+    X = np.array([[-1.0, 0.0], [-2.0, 0.0], [-3.0, 0.0], [1.0, 0.0]])
+    (unit,) = mc.describe_relu_units(X, [0, 1, 2, 3], np.array([[1.0], [0.0]]), np.array([0.0]))
+    assert mc.explain_units([unit]) == (
+        "Unit 0 outputs zero for class 0 (blue, 1 of 1), class 1 (green, 1 of 1) and class 2 "
+        "(orange, 1 of 1); it is active for class 3 (purple, 1 of 1) (peak output 1.00).")
 
 
 def test_lab_network_is_explained_consistently(lab_data, lab_weights):

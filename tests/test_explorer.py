@@ -1,6 +1,8 @@
 """WeightHistory and the training explorer."""
 
+import base64
 import hashlib
+import re
 
 import keras
 import matplotlib
@@ -85,6 +87,15 @@ def test_show_epoch_updates_the_existing_artists(explorer):
     assert list(explorer.fig.findobj()) == artists_before  # updated, not rebuilt
 
 
+def test_closing_the_explorer_closes_its_figure_only(lab_data, recorded):
+    X, y = lab_data
+    ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=10)
+    other = plt.figure()  # the current figure now
+    ex.close()
+    assert plt.get_fignums() == [other.number]
+    plt.close(other)
+
+
 def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     X, y = lab_data
     ex = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 20, 200],
@@ -93,12 +104,24 @@ def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     titles = [ax.get_title() for ax in fig.axes]
     assert [t.split("\n")[0] for t in titles] == ["epoch 0", "epoch 20", "epoch 200"]
     bundle = ex._repr_mimebundle_()
-    assert "image/png" in bundle  # Agg here: no live widget, only the PNG
-    assert "application/vnd.jupyter.widget-view+json" not in bundle
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")  # only the PNG
+    assert "application/vnd.jupyter.widget-view+json" not in bundle  # Agg: no live widget
+    assert bundle["text/plain"] == "TrainingExplorer(epochs 0..200)"
+    # each small panel keeps its size: six epochs take two rows of three, three take one
+    six = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 1, 2, 3, 4, 5],
+                                   resolution=10)
+    width, height = fig.get_size_inches()
+    assert np.allclose(six.static_figure().get_size_inches(), [width, 2 * height])
+    six.close()
     assert plt.get_fignums() == [ex.fig.number]  # the static figure is not pyplot's
     ex.close()
-    default = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=10).static_epochs
-    assert default[0] == 0 and default[-1] == 200 and 4 <= len(default) <= 6
+    one = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[200], resolution=10)
+    assert [ax.get_title().split("\n")[0] for ax in one.static_figure().axes] == ["epoch 200"]
+    one.close()
+    default = mc.plt_training_explorer(X, y, recorded[1], 4)
+    assert default.static_epochs == [0, 12, 25, 50, 100, 200]
+    assert default.artists["regions"].image.get_array().shape == (120, 120)  # the resolution
+    default.close()
 
 
 # ipympl's own toolbar trips a traitlets deprecation notice (not ours; hidden in notebooks)
@@ -111,6 +134,11 @@ def test_slider_moves_the_live_figure(lab_data, recorded):
     try:
         ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=30)
         assert ex.slider is not None and ex.slider.value == 200
+        # over every recorded epoch, the last one first; Play in steps of 2 (100 frames)
+        assert (ex.slider.min, ex.slider.max, ex.play.min, ex.play.max) == (0, 200, 0, 200)
+        assert (ex.play.value, ex.play.step) == (200, 2)
+        assert ex.slider.description == "epoch" and ex.slider.continuous_update
+        assert not ex.slider.readout  # the title says the epoch
         bundle = ex._repr_mimebundle_()
         assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"]
         ex.slider.value = 10  # the 11th recorded epoch: epoch 10
@@ -123,20 +151,37 @@ def test_slider_moves_the_live_figure(lab_data, recorded):
 def test_bad_input_gets_a_clear_error(lab_data, recorded):
     X, y = lab_data
     history = recorded[1]
-    with pytest.raises(ValueError, match=r"history is empty: pass it to model.fit"):
-        mc.plt_training_explorer(X, y, mc.WeightHistory(X, y), 4)
-    with pytest.raises(ValueError, match=r"epoch 999 was not recorded; recorded epochs: 0..200"):
-        mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 999])
-    with pytest.raises(ValueError, match=r"epoch 201 was not recorded"):
-        history.weights_at(201)
-    with pytest.raises(ValueError, match=r"X and y must have the same length; got 100 and 99"):
-        mc.plt_training_explorer(X, y[:99], history, 4)
-    with pytest.raises(ValueError, match=r"X and y must have the same length; got 100 and 3"):
-        mc.WeightHistory(X, y[:3])
-    with pytest.raises(TypeError, match=r"history must be a WeightHistory; got dict"):
-        mc.plt_training_explorer(X, y, {}, 4)
-    with pytest.raises(ValueError, match=r"static_epochs must list 1 to 6 epochs; got 7"):
-        mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7)))
+    three_inputs = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4)])
+    three_inputs.compile(loss="sparse_categorical_crossentropy", optimizer="sgd")
+    X3 = np.column_stack([X, X[:, 0]])
+    history3 = mc.WeightHistory(X3, y)
+    three_inputs.fit(X3, y, epochs=1, verbose=0, callbacks=[history3])
+    cases = [
+        (lambda: mc.plt_training_explorer(X, y, mc.WeightHistory(X, y), 4), ValueError,
+         r"history is empty: pass it to model.fit\(..., callbacks=\[history\]\) first"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 999]), ValueError,
+         r"epoch 999 was not recorded; recorded epochs: 0..200 \(every 1\)"),
+        (lambda: mc.WeightHistory(X, y).weights_at(0), ValueError,
+         r"epoch 0 was not recorded; recorded epochs: none yet \(every 1\)"),
+        (lambda: history.weights_at(201), ValueError,
+         r"epoch 201 was not recorded; recorded epochs: 0..200 \(every 1\)"),
+        (lambda: mc.plt_training_explorer(X, y[:99], history, 4), ValueError,
+         r"X and y must have the same length; got 100 and 99"),
+        (lambda: mc.WeightHistory(X, y[:3]), ValueError,
+         r"X and y must have the same length; got 100 and 3"),
+        (lambda: mc.plt_training_explorer(X, y, {}, 4), TypeError,
+         r"history must be a WeightHistory; got dict"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=list(range(7))),
+         ValueError, r"static_epochs must list 1 to 6 epochs; got 7"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, static_epochs=[]),
+         ValueError, r"static_epochs must list 1 to 6 epochs; got 0"),
+        (lambda: mc.plt_training_explorer(X, y, history3, 4), ValueError,
+         r"the recorded model must take 2 inputs, as X; got 3"),
+    ]
+    for call, error, message in cases:
+        with pytest.raises(error) as raised:
+            call()
+        assert re.fullmatch(message, str(raised.value)), str(raised.value)
     assert plt.get_fignums() == []
 
 
@@ -154,6 +199,17 @@ def test_history_of_a_functional_model_that_stops_early(lab_data):
     # starts at initial_epoch, then every 3rd epoch, then the epoch it stopped at
     assert history.epochs.tolist() == [1, 3, 5]
     assert digest(history.weights_at(5)) == digest(model.get_weights())
+    # the loss panel: the recorded epochs (not their positions), a dot at the last one
+    explorer = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+    loss_ax = explorer.artists["marker"].axes
+    curve, marker = loss_ax.lines
+    assert curve.get_xdata().tolist() == [1, 3, 5]
+    assert np.array_equal(curve.get_ydata(), history.loss)
+    assert marker.get_xdata().tolist() == [5] and marker.get_ydata().tolist() == [history.loss[2]]
+    assert marker.get_marker() == "o"
+    assert [loss_ax.get_xlabel(), loss_ax.get_ylabel(), loss_ax.get_title()] == [
+        "epoch", "loss", "Training loss"]
+    explorer.close()
 
 
 def test_history_explains_what_it_cannot_replay(lab_data):
@@ -223,3 +279,53 @@ def test_print_loss_prints_every_nth_epoch_and_the_last(lab_data, capsys):
     fit = model.fit(X, y, epochs=20, verbose=0, callbacks=[mc.PrintLoss(every=7)])
     assert capsys.readouterr().out.splitlines() == [
         f"epoch {e:2d}/20: loss {fit.history['loss'][e - 1]:.4f}" for e in (7, 14, 20)]
+    fit = model.fit(X, y, epochs=45, verbose=0, callbacks=[mc.PrintLoss()])  # every 20
+    assert capsys.readouterr().out.splitlines() == [
+        f"epoch {e:2d}/45: loss {fit.history['loss'][e - 1]:.4f}" for e in (20, 40, 45)]
+
+
+def test_default_small_multiples_are_the_epochs_nearest_to_a_doubling_sequence():
+    from lab_helpers.explorer import default_static_epochs
+
+    # 200 epochs: 200, 100, 50, 25 and 12.5 (the nearest, first of a tie: 12), and the first
+    assert default_static_epochs(np.arange(201)) == [0, 12, 25, 50, 100, 200]
+    # every 50th of 1000: 62.5 is nearest 50; 125 is as near 100 as 150 (the first wins)
+    assert default_static_epochs(np.arange(0, 1001, 50)) == [0, 50, 100, 250, 500, 1000]
+    # six recorded epochs or fewer: all of them
+    assert default_static_epochs(np.arange(0, 60, 10)) == [0, 10, 20, 30, 40, 50]
+    assert default_static_epochs(np.array([0])) == [0]
+
+
+def test_a_deeper_network_is_replayed_to_its_output_layer(lab_data):
+    X, y = lab_data
+    keras.utils.set_random_seed(3)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="relu"),
+                              keras.layers.Dense(5, activation="tanh"), keras.layers.Dense(4)])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer=keras.optimizers.Adam(0.05))
+    history = mc.WeightHistory(X, y)
+    model.fit(X, y, epochs=3, verbose=0, callbacks=[history])
+    assert history.epochs.tolist() == [0, 1, 2, 3]  # every epoch by default
+    explorer = mc.plt_training_explorer(X, y, history, 4, resolution=12)
+    mesh = explorer._grid.astype(np.float32)
+    expected = np.argmax(np.asarray(model(mesh)), axis=1).reshape(12, 12)  # the last weights
+    assert np.array_equal(explorer.regions(3), expected)
+    explorer.close()
+    # and its loss and accuracy are those of the output layer's scores
+    logits = np.asarray(model(X.astype(np.float32)))
+    loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y, logits)
+    assert history.loss[-1] == pytest.approx(float(loss), rel=1e-4)
+    assert history.accuracy[-1] == np.float32(np.mean(np.argmax(logits, axis=1) == y))
+
+
+def test_history_keeps_float32_weights_of_a_float64_model(lab_data):
+    X, y = lab_data
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4, dtype="float64")])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer="sgd")
+    history = mc.WeightHistory(X, y)
+    assert (history.epochs.tolist(), history.weights, history.activations) == ([], [], [])
+    model.fit(X, y, epochs=1, verbose=0, callbacks=[history])
+    assert model.get_weights()[0].dtype == np.float64
+    assert all(w.dtype == np.float32 for ws in history.weights for w in ws)
+    assert np.array_equal(history.weights[-1][0], model.get_weights()[0].astype(np.float32))

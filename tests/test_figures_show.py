@@ -148,10 +148,30 @@ def test_zero_line_ends_on_the_edges_of_the_box(w, b):
     assert ends[0][0] <= ends[1][0]
 
 
+@pytest.mark.parametrize(("w", "b", "ends"), [
+    ((0.0, 1.0), 1.0, [(-2.0, -1.0), (4.0, -1.0)]),   # along the bottom edge, x1 = -1
+    ((0.0, 2.0), -6.0, [(-2.0, 3.0), (4.0, 3.0)]),    # along the top edge, x1 = 3
+    ((1.0, 0.0), 2.0, [(-2.0, -1.0), (-2.0, 3.0)]),   # along the left edge, x0 = -2
+    ((-1.0, 0.0), 4.0, [(4.0, -1.0), (4.0, 3.0)]),    # along the right edge, x0 = 4
+    ((0.5, -1.0), 0.0, [(-2.0, -1.0), (4.0, 2.0)]),   # shallow, x1 = x0 / 2: a corner, a side
+])
+def test_zero_line_ends_by_hand(w, b, ends):
+    np.testing.assert_allclose(line_in_box(np.array(w), b, BOX), ends)
+
+
+def test_a_diagonal_of_the_box_ends_at_its_two_corners():
+    # rounding finds each corner twice, a hair apart: the ends are still the far corners
+    box = (-0.7, 3.7, -4.8, 1.0)
+    w = np.array([1.0 - -4.8, -(3.7 - -0.7)])  # normal to the diagonal
+    b = -(w[0] * -0.7 + w[1] * -4.8)
+    np.testing.assert_allclose(line_in_box(w, b, box), [(-0.7, -4.8), (3.7, 1.0)])
+
+
 @pytest.mark.parametrize(("w", "b"), [((1.0, 0.0), -10.0), ((0.0, 1.0), 5.0),
                                       ((1.0, 1.0), 20.0)])
 def test_a_zero_line_that_misses_the_box_is_not_drawn(w, b):
-    assert np.isnan(line_in_box(np.array(w), b, BOX)).all()
+    ends = line_in_box(np.array(w), b, BOX)
+    assert ends.shape == (2, 2) and np.isnan(ends).all()
 
 
 def test_explorer_lines_are_each_units_zero_line(lab_data, recorded_history):

@@ -1,6 +1,7 @@
 """The lab figures and the compute functions behind them: any model, 2-10 classes,
 1-8 units, and pixel checks that catch a missing panel or a blank map."""
 
+import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -54,6 +55,22 @@ def test_predict_class_ids_accepts_every_kind_of_model(lab_data, lab_model, lab_
     assert np.mean(expected == y) == 1.0
 
 
+def test_models_are_read_as_their_predictions_are_meant():
+    # a Keras model with dropout is evaluated in inference mode, as model.predict does
+    keras.utils.set_random_seed(1)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dropout(0.9), keras.layers.Dense(3)])
+    X = np.random.default_rng(0).normal(size=(50, 2))
+    expected = np.argmax(model.predict(X, verbose=0), axis=1)
+    assert np.array_equal(mc.predict_class_ids(model, X), expected)
+    # one point, and a function that answers it with one number: that class
+    assert mc.predict_class_ids(lambda A: 2, np.array([[0.0, 0.0]])).tolist() == [2]
+    # two scores a point: the larger wins
+    two = mc.predict_class_ids(lambda A: np.column_stack([A[:, 0], -A[:, 0]]),
+                               np.array([[1.0, 0.0], [-1.0, 0.0]]))
+    assert two.tolist() == [0, 1]
+
+
 def test_decision_regions_call_the_model_once_on_the_whole_mesh(lab_data, lab_weights):
     X, _ = lab_data
     calls = []
@@ -87,6 +104,27 @@ def test_plot_limits_cover_the_points_with_a_margin():
     X = np.array([[0.0, 1.0], [2.0, 5.0]])
     assert mc.plot_limits(X) == ((-1.0, 3.0), (0.0, 6.0))
     assert mc.plot_limits(np.array([[1.0, 1.0]]), margin=0) == ((1.0, 2.0), (1.0, 2.0))
+
+
+def test_compute_functions_use_their_documented_defaults():
+    X = np.array([[0.0, 1.0], [2.0, 5.0]])
+    calls = []
+
+    def model(A):
+        calls.append(A.shape)
+        return (A[:, 0] > 1).astype(int)
+
+    out = mc.decision_regions(X, model)
+    assert len(out) == 3  # no probabilities unless asked
+    xx0, xx1, ids = out
+    assert calls == [(200 * 200, 2)]  # 200 points a side, all in one call
+    assert (xx0.min(), xx0.max(), xx1.min(), xx1.max()) == (-1.0, 3.0, 0.0, 6.0)  # margin 1
+    assert np.array_equal(ids, (xx0 > 1).astype(int))
+    xx0, xx1, _ = mc.decision_regions(X, model, resolution=2, margin=0.5)
+    assert (xx0.min(), xx0.max(), xx1.min(), xx1.max()) == (-0.5, 2.5, 0.5, 5.5)
+    xx0, xx1, maps = mc.unit_maps(np.array([[1.0], [0.0]]), np.array([-1.0]), (-2, 2), (0, 1))
+    assert maps.shape == (1, 100, 100)
+    assert maps.min() == -3.0  # linear unless relu=True
 
 
 # --- the four lab figures --------------------------------------------------

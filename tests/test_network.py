@@ -58,6 +58,13 @@ def test_forward_by_hand():
 
 def test_softmax_by_hand_and_without_overflow():
     np.testing.assert_allclose(softmax(np.array([[0.0, np.log(3.0)]])), [[0.25, 0.75]])
+    # in double precision, also for float32 scores: 1 / (1 + e^20) keeps its digits
+    # each row on its own: a large score in one row takes nothing from another
+    np.testing.assert_allclose(softmax(np.array([[1000.0, 0.0], [0.0, np.log(3.0)]])),
+                               [[1.0, 0.0], [0.25, 0.75]])
+    np.testing.assert_allclose(softmax(np.array([0.0, np.log(3.0)])), [0.25, 0.75])  # one row
+    tiny = softmax(np.array([[0.0, 20.0]], dtype=np.float32))[0, 0]
+    assert tiny == pytest.approx(1 / (1 + np.exp(20.0)), rel=1e-12)
     assert np.allclose(softmax(np.array([[1000.0, 0.0]])), [[1.0, 0.0]])
 
 
@@ -66,11 +73,67 @@ def test_what_cannot_be_run_is_refused():
     with pytest.raises(TypeError, match=r"model must be made of Dense layers; layer '\w+' is a "
                                          r"Conv2D"):
         dense_layers(conv)
-    unbuilt = keras.Sequential([keras.layers.Dense(2)])
-    with pytest.raises(ValueError, match=r"model has no weights yet"):
-        dense_layers(unbuilt)
+    def halved(z):  # a function of one's own: serialised as a dict with its name
+        return z / 2
+
+    for activation, name in [(halved, "halved"), ("elu", "elu")]:
+        other = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, name="odd",
+                                                                        activation=activation)])
+        with pytest.raises(ValueError) as raised:
+            dense_layers(other)
+        assert str(raised.value) == (f"activation {name!r} of layer 'odd' is not one of "
+                                     "['linear', 'relu', 'sigmoid', 'softmax', 'tanh']")
+    no_weights = "model has no weights yet: build it, call it on data or train it"
+    for empty in (keras.Sequential([keras.layers.Dense(2)]), keras.Sequential([keras.Input((2,))])):
+        with pytest.raises(ValueError) as raised:
+            dense_layers(empty)
+        assert str(raised.value) == no_weights
+    broken = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2)])
+    broken.set_weights([np.full((2, 2), np.nan), np.zeros(2)])
+    with pytest.raises(ValueError) as raised:
+        dense_layers(broken)
+    assert str(raised.value) == ("model weights[0] must hold finite numbers; got 4 NaN or inf "
+                                 "value(s)")
     with pytest.raises(TypeError, match=r"weights must be a list \[W1, b1, W2, b2, \.\.\.\]"):
         layers_from_weights([np.ones((2, 2))])
     with pytest.raises(ValueError, match=r"weights\[2\] must have 2 rows to follow the layer "
                                          r"before it; got shape \(3, 4\)"):
         layers_from_weights([np.ones((2, 2)), np.ones(2), np.ones((3, 4)), np.ones(4)])
+
+
+def test_layers_from_weights_by_hand():
+    W1, b1, W2, b2 = np.ones((2, 3)), np.zeros(3), np.ones((3, 4)), np.zeros(4)
+    (only,) = layers_from_weights((W1, b1))  # a tuple, one layer: linear
+    assert only.activation == "linear" and only.kernel.shape == (2, 3)
+    assert [layer.activation for layer in layers_from_weights([W1, b1, W2, b2])] == [
+        "relu", "linear"]
+    assert [layer.activation for layer in layers_from_weights([W1, b1, W2, b2],
+                                                              ["tanh", "softmax"])] == [
+        "tanh", "softmax"]
+    nan = np.ones((3, 4))
+    nan[0, 0] = np.nan
+    cases = [
+        (lambda: layers_from_weights(3), TypeError,
+         "weights must be a list [W1, b1, W2, b2, ...] of kernels and biases; got int"),
+        (lambda: layers_from_weights([]), TypeError,
+         "weights must be a list [W1, b1, W2, b2, ...] of kernels and biases; got a list of "
+         "0 item(s)"),
+        (lambda: layers_from_weights([W1, b1, W2, b2], ["relu"]), ValueError,
+         "activations must name one activation per layer (2); got 1"),
+        (lambda: layers_from_weights([W1, np.zeros(2)]), ValueError,
+         "weights[1] must have 3 values, one per unit; got 2"),
+        (lambda: layers_from_weights([W1, b1, W2, np.zeros(3)]), ValueError,
+         "weights[3] must have 4 values, one per unit; got 3"),
+        (lambda: layers_from_weights([np.ones(2), np.zeros(1)]), ValueError,
+         "weights[0] must be an array of shape 2-D; got shape (2,)"),
+        (lambda: layers_from_weights([W1, b1, nan, b2]), ValueError,
+         "weights[2] must hold finite numbers; got 1 NaN or inf value(s)"),
+        (lambda: layers_from_weights([W1, b1, W2, np.full(4, np.inf)]), ValueError,
+         "weights[3] must hold finite numbers; got 4 NaN or inf value(s)"),
+        (lambda: layers_from_weights([W1, b1, W2, b2], ["relu", "swish"]), ValueError,
+         "activation 'swish' is not one of ['linear', 'relu', 'sigmoid', 'softmax', 'tanh']"),
+    ]
+    for call, error, message in cases:
+        with pytest.raises(error) as raised:
+            call()
+        assert str(raised.value) == message

@@ -164,9 +164,33 @@ def test_no_module_of_the_package_is_long(root):
 
 
 def test_checks_are_named_after_real_parameters():
-    from lab_helpers.checks import checked, points
+    from lab_helpers.checks import Check, checked, class_ids, points
+
+    def f(X):
+        return X
 
     with pytest.raises(TypeError, match=r"f has no parameter 'X_train' to check"):
-        @checked(X_train=points)
-        def f(X):
-            return X
+        checked(f, X_train=points)
+    with pytest.raises(TypeError, match=r"f has no parameter 'X_train' to check"):
+        checked(f, X=Check(class_ids, ("X_train",)))  # nor to check against
+    assert checked(f, X=points)([[1, 2]]).tolist() == [[1.0, 2.0]]
+
+
+def test_checks_apply_to_the_arguments_passed_and_see_the_defaults():
+    from lab_helpers.checks import Check, checked, whole_number
+
+    def g(n=0, *, m=3):
+        return n, m
+
+    def at_most(value, name, limit):
+        if value > limit[1]:
+            raise ValueError(f"{name} must be at most {limit[0]}")
+        return value
+
+    g = checked(g, m=whole_number(), n=Check(at_most, ("m",)))
+    assert g() == (0, 3)  # the defaults are g's own, unchecked (0 is no whole number >= 1)
+    assert g(2) == (2, 3)
+    with pytest.raises(ValueError, match="n must be at most m"):
+        g(4)  # checked against m's default
+    with pytest.raises(ValueError, match="m must be a positive integer; got 0"):
+        g(m=0)
