@@ -61,7 +61,7 @@ class WeightHistory(keras.callbacks.Callback):
 
     def __init__(self, X, y, *, every=1):
         super().__init__()
-        self._X = X.astype(np.float32)
+        self._X = X
         self._y = y
         self.every = every
         self._reset()
@@ -75,7 +75,7 @@ class WeightHistory(keras.callbacks.Callback):
         self._reset()
         if not self.model.built:  # no Input layer: build now to record the initial weights
             self.model.build((None, self._X.shape[1]))
-        layers = dense_layers(self.model)
+        layers = dense_layers(self.model, "the model")
         self.activations = [layer.activation for layer in layers]
         outputs = layers[-1].units
         if outputs <= self._y.max():

@@ -59,7 +59,7 @@ def line_in_box(w, b, box):
             x0 = -(w[1] * x1 + b) / w[0]
             if x0min <= x0 <= x0max:
                 found.append((x0, x1))
-    ends = np.unique(np.array(found, dtype=float).reshape(len(found), 2), axis=0)
+    ends = np.unique(np.array(found).reshape(len(found), 2), axis=0)  # floats: x1 / w[1] etc.
     # (a corner is found twice, by rounding even as two points a hair apart: keep the extremes)
     if len(ends) < 2:
         return np.full((2, 2), np.nan)
@@ -130,8 +130,7 @@ class TrainingExplorer:
         regions = RegionsArtist(ax, self._xx0, self._xx1, self.regions(epoch), self.n_classes)
         draw_classes(ax, self.X, self.y, self.n_classes, size=DOT_SIZE)
         lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in self.zero_lines(epoch)]
-        ax.set_xlim(self.box[:2])
-        ax.set_ylim(self.box[2:])
+        # (the regions image spans the box and sets the limits; everything else is inside)
         label_axes(ax)
         few_ticks(ax)
         title = ax.set_title(self._title(epoch, short=loss_ax is None))

@@ -148,15 +148,15 @@ def layers_from_weights(weights, activations=None, name="weights"):
 
 
 def keras_module_of(obj):
-    """The Keras package ``obj`` is an instance of a Model of, or None (no import done)."""
-    for module_name in ("keras", "tf_keras"):
-        keras = sys.modules.get(module_name)
-        if keras is not None and isinstance(obj, keras.Model):
-            return keras
+    """The Keras package if ``obj`` is a Keras Model, else None (no import done: a model
+    exists only once Keras is imported)."""
+    keras = sys.modules.get("keras")
+    if keras is not None and isinstance(obj, keras.Model):
+        return keras
     return None
 
 
-def dense_layers(model, name="model"):
+def dense_layers(model, name):
     """The dense layers of a Keras model, or of a list of weights.
 
     Parameters

@@ -12,7 +12,7 @@ import functools
 import numpy as np
 
 from .checks import Check, predicted_ids
-from .network import keras_module_of, softmax
+from .network import softmax
 
 
 class Predictor:
@@ -35,14 +35,13 @@ class Predictor:
     """
 
     def __init__(self, model, name, *, pointwise=False, switch=None):
-        keras = keras_module_of(model)
         self.is_classifier = hasattr(model, "predict_proba")  # scikit-learn's, not Keras's
-        if keras is not None:  # (Keras casts the points to its own float type)
-            self._call = lambda A: keras.ops.convert_to_numpy(model(A, training=False))
-        elif hasattr(model, "predict") and hasattr(model, "classes_"):
+        if hasattr(model, "predict") and hasattr(model, "classes_"):
             # scikit-learn: labels may be any values; their position in classes_ is the id
             self._call = lambda A: np.searchsorted(model.classes_, model.predict(A))
         elif callable(model):
+            # A Keras model too: called, it scores in inference mode (no dropout), casts the
+            # points to its own float type and returns a tensor that NumPy reads as an array.
             self._call = model
         else:
             raise TypeError(f"{name} must be a Keras model, a scikit-learn classifier or a "

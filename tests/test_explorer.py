@@ -329,3 +329,44 @@ def test_history_keeps_float32_weights_of_a_float64_model(lab_data):
     assert model.get_weights()[0].dtype == np.float64
     assert all(w.dtype == np.float32 for ws in history.weights for w in ws)
     assert np.array_equal(history.weights[-1][0], model.get_weights()[0].astype(np.float32))
+
+
+def test_live_figure_layout_and_look(explorer):
+    from matplotlib.colors import to_rgba
+
+    from lab_helpers import explorer as ex_module
+
+    fig = explorer.fig
+    assert tuple(fig.get_size_inches()) == pytest.approx((7.2, 3.3))
+    regions_ax, loss_ax = fig.axes  # two panels side by side, nothing else
+    assert regions_ax.get_position().y0 == pytest.approx(loss_ax.get_position().y0)
+    assert regions_ax.get_position().width / loss_ax.get_position().width == pytest.approx(1.25)
+    assert regions_ax.get_xlim() == pytest.approx(explorer.box[:2])  # the whole mesh, no margin
+    assert regions_ax.get_ylim() == pytest.approx(explorer.box[2:])
+    dots = [line for line in regions_ax.lines if line.get_linestyle() == "None"]
+    assert len(dots) == 4 and {line.get_markersize() for line in dots} == {4.0}  # area 16
+    zero_lines = explorer.artists["lines"]
+    assert len(zero_lines) == 2
+    for line in zero_lines:
+        assert to_rgba(line.get_color()) == to_rgba(ex_module.ZERO_LINE["color"])
+        assert (line.get_linestyle(), line.get_linewidth()) == ("--", 1.3)
+    loss_line = loss_ax.lines[0]
+    assert to_rgba(loss_line.get_color()) == to_rgba(ex_module.LOSS_LINE["color"])
+    assert loss_line.get_linewidth() == 2
+
+
+@pytest.mark.filterwarnings(
+    r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
+def test_play_steps_one_epoch_at_a_time_through_a_short_training(lab_data):
+    X, y = lab_data
+    history = mc.WeightHistory(X, y)
+    train_lab_network(X, y, [history], epochs=30)
+    backend = matplotlib.get_backend()
+    plt.switch_backend("module://ipympl.backend_nbagg")
+    try:
+        ex = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+        assert (ex.play.max, ex.play.step, ex.play.interval) == (30, 1, 60)  # 30 < 100 frames
+        assert ex.slider.layout.width == "60%"
+        ex.close()
+    finally:
+        plt.switch_backend(backend)

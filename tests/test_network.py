@@ -24,7 +24,7 @@ def keras_network(units, classes, seed, *, activation="relu"):
 def test_forward_equals_keras(units, classes):
     model = keras_network(units, classes, seed=10 * units + classes)
     X = np.random.default_rng(units).normal(scale=4, size=(50, 2)).astype(np.float32)
-    layer1, layer2 = forward(dense_layers(model), X)
+    layer1, layer2 = forward(dense_layers(model, "model"), X)
     assert layer1.a.shape == (50, units) and layer2.a.shape == (50, classes)
     np.testing.assert_allclose(layer1.a, np.asarray(model.layers[0](X)), rtol=1e-5, atol=1e-5)
     np.testing.assert_allclose(layer2.a, np.asarray(model(X)), rtol=1e-5, atol=1e-5)
@@ -37,13 +37,13 @@ def test_a_list_of_weights_is_the_lab_network(lab_model, lab_data):
     X, _ = lab_data
     from_weights = forward(layers_from_weights(lab_model.get_weights()), X)[-1].a
     np.testing.assert_allclose(from_weights, np.asarray(lab_model(X)), rtol=1e-5, atol=1e-5)
-    assert [layer.activation for layer in dense_layers(lab_model)] == ["relu", "linear"]
+    assert [layer.activation for layer in dense_layers(lab_model, "model")] == ["relu", "linear"]
 
 
 def test_other_activations_are_replayed():
     model = keras_network(3, 4, seed=5, activation="tanh")
     X = np.linspace(-3, 3, 20, dtype=np.float32).reshape(10, 2)
-    np.testing.assert_allclose(forward(dense_layers(model), X)[-1].a, np.asarray(model(X)),
+    np.testing.assert_allclose(forward(dense_layers(model, "model"), X)[-1].a, np.asarray(model(X)),
                                rtol=1e-5, atol=1e-5)
 
 
@@ -56,6 +56,18 @@ def test_forward_by_hand():
     assert second.z.tolist() == second.a.tolist() == [[3.0]]
 
 
+def test_forward_computes_in_double_precision_from_float32_inputs():
+    # 1/3 and 1e-8 as float32; in float32, 1 + 1e-8 rounds to 1 and the difference is lost
+    third = np.float32(1 / 3)
+    layers = [DenseLayer(np.array([[1.0], [1.0]], dtype=np.float32),
+                         np.array([1e-8], dtype=np.float32), "linear")]
+    X = np.array([[third, 1.0]], dtype=np.float32)
+    ((out,),) = [layer.a for layer in forward(layers, X)]
+    expected = float(third) + 1.0 + float(np.float32(1e-8))  # Python floats: double precision
+    assert out.dtype == np.float64
+    assert out[0] == expected
+
+
 def test_softmax_by_hand_and_without_overflow():
     np.testing.assert_allclose(softmax(np.array([[0.0, np.log(3.0)]])), [[0.25, 0.75]])
     # in double precision, also for float32 scores: 1 / (1 + e^20) keeps its digits
@@ -64,7 +76,7 @@ def test_softmax_by_hand_and_without_overflow():
                                [[1.0, 0.0], [0.25, 0.75]])
     np.testing.assert_allclose(softmax(np.array([0.0, np.log(3.0)])), [0.25, 0.75])  # one row
     tiny = softmax(np.array([[0.0, 20.0]], dtype=np.float32))[0, 0]
-    assert tiny == pytest.approx(1 / (1 + np.exp(20.0)), rel=1e-12)
+    assert tiny == pytest.approx(1 / (1 + np.exp(20.0)), rel=1e-12, abs=0)  # not float32's 1e-7
     assert np.allclose(softmax(np.array([[1000.0, 0.0]])), [[1.0, 0.0]])
 
 
@@ -72,7 +84,7 @@ def test_what_cannot_be_run_is_refused():
     conv = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Conv2D(1, 2)])
     with pytest.raises(TypeError, match=r"model must be made of Dense layers; layer '\w+' is a "
                                          r"Conv2D"):
-        dense_layers(conv)
+        dense_layers(conv, "model")
     def halved(z):  # a function of one's own: serialised as a dict with its name
         return z / 2
 
@@ -80,18 +92,18 @@ def test_what_cannot_be_run_is_refused():
         other = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, name="odd",
                                                                         activation=activation)])
         with pytest.raises(ValueError) as raised:
-            dense_layers(other)
+            dense_layers(other, "model")
         assert str(raised.value) == (f"activation {name!r} of layer 'odd' is not one of "
                                      "['linear', 'relu', 'sigmoid', 'softmax', 'tanh']")
     no_weights = "model has no weights yet: build it, call it on data or train it"
     for empty in (keras.Sequential([keras.layers.Dense(2)]), keras.Sequential([keras.Input((2,))])):
         with pytest.raises(ValueError) as raised:
-            dense_layers(empty)
+            dense_layers(empty, "model")
         assert str(raised.value) == no_weights
     broken = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2)])
     broken.set_weights([np.full((2, 2), np.nan), np.zeros(2)])
     with pytest.raises(ValueError) as raised:
-        dense_layers(broken)
+        dense_layers(broken, "model")
     assert str(raised.value) == ("model weights[0] must hold finite numbers; got 4 NaN or inf "
                                  "value(s)")
     with pytest.raises(TypeError, match=r"weights must be a list \[W1, b1, W2, b2, \.\.\.\]"):
