@@ -370,3 +370,13 @@ def test_play_steps_one_epoch_at_a_time_through_a_short_training(lab_data):
         ex.close()
     finally:
         plt.switch_backend(backend)
+
+
+def test_history_names_the_model_in_its_errors(lab_data):
+    history = mc.WeightHistory(*lab_data)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4, use_bias=False,
+                                                                    name="plain")])
+    history.set_model(model)
+    with pytest.raises(ValueError) as raised:
+        history.on_train_begin()
+    assert str(raised.value) == "the model must use biases; layer 'plain' has use_bias=False"
