@@ -80,7 +80,7 @@ e2e: setup-dev ## only the browser tests: the lab in JupyterLab and Notebook 7, 
 lint: setup-dev ## ruff on the code and the notebook
 	$(PY) -m ruff check .
 
-mutation: setup-dev ## mutation testing of the compute code (about an hour; build/mutation)
+mutation: setup-dev ## mutation testing of the compute code (about 40 minutes; build/mutation)
 	$(PY) tools/mutation.py
 
 bench: setup-dev ## time the notebook, its figures and memory: build/bench.json
