@@ -12,8 +12,9 @@ This module is the lab's public face; the code lives in the package
 * ``plt_mc_data``, ``plot_mc_data``, ``plot_cat_decision_boundary_mc``,
   ``plt_prob_z``: ``lab_helpers/legacy_plots.py``.
 
-The numbers behind them come from ``lab_helpers/compute.py`` (meshes, models,
-regions, unit maps) and ``lab_helpers/network.py`` (the forward pass); the
+The numbers behind them come from ``lab_helpers/compute.py`` (meshes, regions,
+unit maps), ``lab_helpers/predictor.py`` (evaluating any model) and
+``lab_helpers/network.py`` (the forward pass); the
 sentences from ``lab_helpers/explain.py``. Importing this module imports
 neither TensorFlow nor Keras and changes no global state: ``PrintLoss`` and
 ``WeightHistory`` (``lab_helpers/callbacks.py``) load Keras when first used.

@@ -8,7 +8,8 @@ one module per idea, from the bottom up:
 ``style``                 colours, colour maps and the course's plot style
 ``regression``            NumPy routines of the earlier regression labs
 ``network``               the forward pass of dense layers, softmax, loss
-``compute``               meshes, model evaluation, decision regions, unit maps
+``predictor``             the one way to evaluate a model of any kind
+``compute``               meshes, decision regions, unit maps
 ``display``               live ipympl canvases and their static PNG fallback
 ``draw``                  the pieces every figure is drawn with
 ``figures``               the lab's four figures

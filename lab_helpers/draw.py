@@ -179,8 +179,9 @@ class RegionsArtist:
     def _colors(self, ids, confidence):
         return ids if confidence is None else confidence_rgba(ids, confidence, self.n_classes)
 
-    def update(self, ids, *, confidence=None):
-        self.image.set_data(self._colors(ids, confidence))
+    def update(self, ids):
+        """Show new class ids (same shape), unshaded."""
+        self.image.set_data(ids)
         self.boundaries.set_data(boundary_rgba(ids))
 
 

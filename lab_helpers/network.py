@@ -172,10 +172,10 @@ def dense_layers(model, name):
     list of DenseLayer
     """
     keras = keras_module_of(model)
-    if keras is None and not isinstance(model, list | tuple):
-        raise TypeError(f"{name} must be a Keras model of Dense layers or a list of weights "
-                        f"[W1, b1, W2, b2, ...]; got {type(model).__name__}")
     if keras is None:
+        if not isinstance(model, list | tuple):
+            raise TypeError(f"{name} must be a Keras model of Dense layers or a list of "
+                            f"weights [W1, b1, W2, b2, ...]; got {type(model).__name__}")
         return layers_from_weights(model, name=name)
     layers = [layer for layer in model.layers
               if not isinstance(layer, keras.layers.InputLayer)]

@@ -3,7 +3,8 @@
 Usage: ``python tools/mutation.py`` (this is what ``make mutation`` does).
 
 mutmut (settings: ``[tool.mutmut]`` in pyproject.toml) plants one small change
-at a time in the compute, explain, training and explorer modules and runs the
+at a time in the modules that compute (network, predictor, compute, trace), explain,
+train (callbacks) and replay (explorer), and runs the
 fast in-process tests that reach the changed function. A change the tests do
 not notice "survived". The work happens in ``build/mutation/``, on a copy of
 what the tests need, never in the source tree; mutmut keeps its results there,
