@@ -158,8 +158,8 @@ class TrainingExplorer:
         a = self.artists
         a["regions"].update(self.regions(epoch))
         segments = self.zero_lines(epoch)  # one per line drawn: one per layer-1 unit
-        for line, segment in zip(a["lines"], segments, strict=True):
-            line.set_data(*segment.T)
+        for j, line in enumerate(a["lines"]):
+            line.set_data(*segments[j].T)
         a["marker"].set_data([epoch], [self.history.loss[i]])
         a["title"].set_text(self._title(epoch))
         self.fig.canvas.draw_idle()
@@ -171,8 +171,8 @@ class TrainingExplorer:
         with lab_style():
             n = len(self.static_epochs)
             fig, axes = panels(Figure(figsize=grid_figsize(n, SMALL_PANEL)), n)
-            for ax, epoch in zip(axes, self.static_epochs, strict=True):  # a panel per epoch
-                self._draw(epoch, ax)
+            for i, ax in enumerate(axes):  # one panel per epoch
+                self._draw(self.static_epochs[i], ax)
                 ax.label_outer()  # same axes everywhere: label the outer panels only
             fig.subplots_adjust(**STATIC_LAYOUT)
         return fig
