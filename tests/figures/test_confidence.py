@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 from sklearn.linear_model import LogisticRegression
-from test_helpers_figures import blobs, colorbars, panels, pixels
+from support.data import blobs
+from support.figure_reader import colorbars, panels, pixels
 
 import lab_utils_multiclass_TF as mc
 

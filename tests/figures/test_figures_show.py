@@ -4,19 +4,11 @@ its lines are. Expected values are computed here from the inputs, with Keras or 
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
+from support import reference
+from support.figure_reader import grid_axes, panels
 
 import lab_utils_multiclass_TF as mc
 from lab_helpers.explorer import line_in_box
-
-
-def panels(fig):
-    return [ax for ax in fig.axes if not hasattr(ax, "_colorbar")]
-
-
-def grid_axes(X, margin, resolution):
-    """The mesh's x0 and x1 values, as the figures are documented to lay them out."""
-    return (np.linspace(X[:, 0].min() - margin, X[:, 0].max() + margin, resolution),
-            np.linspace(X[:, 1].min() - margin, X[:, 1].max() + margin, resolution))
 
 
 def keras_class(model, points):
@@ -110,7 +102,7 @@ def test_layer1_panel_j_shows_unit_j(lab_data, lab_weights):
 def test_output_panel_k_shows_unit_k_on_the_shared_scale(lab_data, lab_weights):
     X, y = lab_data
     W1, b1, W2, b2 = lab_weights
-    A1 = np.maximum(0, X @ W1 + b1)
+    A1 = reference.forward(X, W1, b1, W2, b2).a1
     fig = mc.plt_output_layer_linear(A1, y, W2, b2, 4, resolution=20)
     x0, x1 = grid_axes(A1, 0.25, 20)
     maps = [np.array([[a * W2[0, k] + b * W2[1, k] + b2[k] for a in x0] for b in x1])

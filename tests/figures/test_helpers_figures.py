@@ -5,41 +5,13 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from networks import lab_scores
-from sklearn.datasets import make_blobs
 from sklearn.linear_model import LogisticRegression
+from support import reference
+from support.data import blobs
+from support.figure_reader import colorbars, panels, pixels, share_near
+from support.reference import lab_scores
 
 import lab_utils_multiclass_TF as mc
-
-
-def blobs(n_classes, m=60, seed=0):
-    angles = np.linspace(0, 2 * np.pi, n_classes, endpoint=False)
-    centers = 6 * np.column_stack([np.cos(angles), np.sin(angles)])
-    return make_blobs(n_samples=m, centers=centers, cluster_std=0.6, random_state=seed)
-
-
-def panels(fig):
-    """The figure's data axes (colour bars excluded)."""
-    return [ax for ax in fig.axes if not hasattr(ax, "_colorbar")]
-
-
-def colorbars(fig):
-    return [ax for ax in fig.axes if hasattr(ax, "_colorbar")]
-
-
-def pixels(fig, ax):
-    """RGB pixels (0-255) inside ``ax``, from the rendered figure."""
-    fig.canvas.draw()
-    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float)
-    box = ax.get_window_extent()
-    height = rgb.shape[0]
-    return rgb[int(height - box.y1) + 3:int(height - box.y0) - 3, int(box.x0) + 3:int(box.x1) - 3]
-
-
-def share_near(rgb, color, tol=12):
-    """Fraction of pixels within ``tol`` (per channel) of ``color`` (RGB 0-1)."""
-    target = np.asarray(color[:3]) * 255
-    return np.mean(np.all(np.abs(rgb - target) <= tol, axis=-1))
 
 
 # --- compute ---------------------------------------------------------------
@@ -95,9 +67,10 @@ def test_unit_maps_and_relu_layer_match_the_formulas(lab_weights):
     xx0, xx1, maps = mc.unit_maps(W1, b1, (-2, 3), (-1, 4), relu=True, resolution=7)
     assert maps.shape == (2, 7, 7)
     point = np.array([[xx0[3, 5], xx1[3, 5]]])
-    assert np.allclose(maps[:, 3, 5], np.maximum(0, point @ W1 + b1)[0])
+    a1 = reference.relu(reference.dense(point, W1, b1))
+    assert np.allclose(maps[:, 3, 5], a1[0])
     assert np.allclose(mc.unit_maps(W2, b2, (0, 1), (0, 1), resolution=3)[2][:, 0, 0], b2)
-    assert np.allclose(mc.relu_layer(point, W1, b1), np.maximum(0, point @ W1 + b1))
+    assert np.allclose(mc.relu_layer(point, W1, b1), a1)
 
 
 def test_plot_limits_cover_the_points_with_a_margin():

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 from PIL import Image
-from test_helpers_figures import blobs
+from support import reference
+from support.data import blobs
 
 import lab_utils_multiclass_TF as mc
 
@@ -39,14 +40,11 @@ def keras_expected(model, weights, point):
 
 
 def formula_expected(weights, point):
-    """The point's numbers, written out: ReLU layer, linear layer, softmax."""
-    W1, b1, W2, b2 = weights
-    z1 = np.asarray(point) @ W1 + b1
-    a1 = np.maximum(z1, 0)
-    scores = a1 @ W2 + b2
-    e = np.exp(scores - scores.max())
-    return SimpleNamespace(z1=z1, a1=a1, scores=scores, p=e / e.sum(),
-                           winner=int(np.argmax(scores)))
+    """The point's numbers from the reference forward pass: ReLU layer, linear layer,
+    softmax."""
+    e = reference.forward(np.asarray([point], dtype=np.float64), *weights)
+    return SimpleNamespace(z1=e.z1[0], a1=e.a1[0], scores=e.scores[0], p=e.p[0],
+                           winner=int(e.winner[0]))
 
 
 def numbers(text):

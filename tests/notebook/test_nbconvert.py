@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-from notebook_outputs import decode_png, figure_cells, prose_pictures
+from support.notebook_outputs import decode_png, figure_cells, prose_pictures
 
 pytestmark = pytest.mark.notebook
 

@@ -6,7 +6,7 @@ import nbformat
 import numpy as np
 import pytest
 import run_notebook
-from notebook_outputs import (
+from support.notebook_outputs import (
     CONTROL_CHARS,
     WEIGHT_DIGEST_CELL,
     all_stdout,

@@ -5,7 +5,7 @@ import re
 
 import nbformat
 import pytest
-from notebook_outputs import prose_pictures
+from support.notebook_outputs import prose_pictures
 
 NOTEBOOK = "C2_W2_Multiclass_TF.ipynb"
 

@@ -1,23 +1,25 @@
 """Every sentence the notebook prints about its network is literally true, for any seed.
 
-The truth is computed here from the run's own weights with plain loops (tests/sentences.py
-and below), not with the functions that write the sentences.
+The truth is computed here from the run's own weights by the reference forward pass and
+plain loops (tests/support/), not with the functions that write the sentences.
 """
 
 import math
 import re
 
 import nbformat
+import numpy as np
 import pytest
 import run_notebook
-from notebook_outputs import (
+from support import reference
+from support.notebook_outputs import (
     CHECK_CELLS,
     cell_containing,
     printed_value,
     stream_text,
     trained_weights,
 )
-from sentences import COLOUR_NAMES, check_output_line, check_relu_line, unit_z
+from support.sentences import COLOUR_NAMES, check_output_line, check_relu_line
 
 pytestmark = pytest.mark.notebook
 
@@ -40,11 +42,9 @@ def seeded_run(request, root):
 
 
 def scores_of(X, W1, b1, W2, b2):
-    """The network's scores for each row of X, by loops."""
-    A1 = [[max(0.0, z) for z in row] for row in
-          zip(*(unit_z(X, W1, b1, j) for j in range(len(b1))), strict=True)]
-    return A1, [list(row) for row in
-                zip(*(unit_z(A1, W2, b2, k) for k in range(len(b2))), strict=True)]
+    """The network's layer-1 outputs and scores for each row of X, as lists."""
+    e = reference.forward(np.asarray(X, dtype=np.float64), W1, b1, W2, b2)
+    return e.a1.tolist(), e.scores.tolist()
 
 
 def predicted(scores):

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 import run_notebook
-from notebook_outputs import (
+from run_notebook import printed_lines
+from support.notebook_outputs import (
     CHECK_CELLS,
     code_cells,
     figure_cells,
@@ -22,7 +23,6 @@ from notebook_outputs import (
     outputs,
     stream_text,
 )
-from run_notebook import printed_lines
 
 pytestmark = pytest.mark.notebook
 

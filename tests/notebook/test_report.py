@@ -7,7 +7,7 @@ import sys
 
 import pytest
 import run_notebook
-from notebook_outputs import cell_containing
+from support.notebook_outputs import cell_containing
 from test_notebook import TRACE_FIGURES
 
 pytestmark = pytest.mark.notebook

@@ -9,7 +9,7 @@ def test_mutation_run_on_a_tiny_scope_reports_counts_that_add_up(root, tmp_path)
     done = subprocess.run(
         [sys.executable, "tools/mutation.py", "--work", str(tmp_path),
          "--only", "lab_helpers/explain.py",
-         "--tests", "tests/test_explain.py::test_confusions_and_summary",
+         "--tests", "tests/unit/test_explain.py::test_confusions_and_summary",
          "--mutants", "lab_helpers.explain.x__join__mutmut_*"],
         cwd=root, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -1,8 +1,25 @@
-"""The notebook's training recipe, for tests that need a trained lab network in-process."""
+"""The Keras networks the tests build and train: the lab's, and random ones to compare with."""
 
 import keras
 import numpy as np
 import tensorflow as tf
+
+
+def dense_network(units, classes, *, hidden="relu", output="linear", names=("L1", "L2")):
+    """An untrained, built network 2 -> units (``hidden``) -> classes (``output``)."""
+    return keras.Sequential([keras.Input((2,)),
+                             keras.layers.Dense(units, activation=hidden, name=names[0]),
+                             keras.layers.Dense(classes, activation=output, name=names[1])])
+
+
+def random_network(units, classes, *, seed, hidden="relu", output="linear"):
+    """A network 2 -> units -> classes with random weights and random non-zero biases
+    (Keras starts biases at 0; random ones are checked as well)."""
+    keras.utils.set_random_seed(seed)
+    model = dense_network(units, classes, hidden=hidden, output=output)
+    rng = np.random.default_rng(seed)
+    model.set_weights([w + rng.normal(size=w.shape).astype(w.dtype) for w in model.get_weights()])
+    return model
 
 
 def train_lab_network(X, y, callbacks=(), *, epochs=200, seed=1234):

@@ -9,7 +9,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from lab_training import train_lab_network
+from support.figure_reader import grid_points
+from support.keras_models import train_lab_network
 
 import lab_utils_multiclass_TF as mc
 
@@ -71,7 +72,8 @@ def test_regions_for_an_epoch_are_the_model_with_that_epochs_weights(lab_data, r
     model, history = recorded
     clone = keras.models.clone_model(model)
     clone.set_weights(history.weights_at(epoch))
-    ids = mc.predict_class_ids(clone, explorer._grid).reshape(explorer._xx0.shape)
+    X, _ = lab_data
+    ids = mc.predict_class_ids(clone, grid_points(X, 1.0, 40)).reshape(40, 40)
     assert np.array_equal(explorer.regions(epoch), ids)
 
 
@@ -306,7 +308,7 @@ def test_a_deeper_network_is_replayed_to_its_output_layer(lab_data):
     model.fit(X, y, epochs=3, verbose=0, callbacks=[history])
     assert history.epochs.tolist() == [0, 1, 2, 3]  # every epoch by default
     explorer = mc.plt_training_explorer(X, y, history, 4, resolution=12)
-    mesh = explorer._grid.astype(np.float32)
+    mesh = grid_points(X, 1.0, 12).astype(np.float32)
     expected = np.argmax(np.asarray(model(mesh)), axis=1).reshape(12, 12)  # the last weights
     assert np.array_equal(explorer.regions(3), expected)
     explorer.close()

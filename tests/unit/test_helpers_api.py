@@ -8,7 +8,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from networks import lab_scores
+from support.reference import lab_scores
 
 import lab_utils_common as common
 import lab_utils_multiclass_TF as mc
@@ -124,6 +124,7 @@ IMPORT_PROBE = textwrap.dedent("""
 """)
 
 
+@pytest.mark.no_mutation
 def test_import_from_another_folder_changes_no_global_state(tmp_path, root):
     done = subprocess.run([sys.executable, "-c", IMPORT_PROBE, str(root)], cwd=tmp_path,
                           capture_output=True, text=True, check=False)
@@ -143,6 +144,7 @@ def test_style_applies_inside_the_helpers_only(lab_data):
     plt.close(fig)
 
 
+@pytest.mark.no_mutation
 def test_a_thousand_calls_leave_no_figure_open(lab_data, lab_weights):
     X, y = lab_data
     W1, b1, W2, b2 = lab_weights

@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
-from networks import lab_scores
 from sklearn.linear_model import LinearRegression
+from support.reference import lab_scores
 
 import lab_utils_multiclass_TF as mc
 

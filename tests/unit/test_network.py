@@ -3,26 +3,16 @@
 import keras
 import numpy as np
 import pytest
+from support.keras_models import random_network
 
 from lab_helpers.network import DenseLayer, dense_layers, forward, layers_from_weights, softmax
 
 CASES = [(units, classes) for units in (1, 2, 3, 4) for classes in (2, 4, 6)]
 
 
-def keras_network(units, classes, seed, *, activation="relu"):
-    keras.utils.set_random_seed(seed)
-    model = keras.Sequential([keras.Input((2,)),
-                              keras.layers.Dense(units, activation=activation),
-                              keras.layers.Dense(classes)])
-    # random biases too (Keras starts them at 0), so that they are checked as well
-    model.set_weights([w + np.random.default_rng(seed).normal(size=w.shape).astype(w.dtype)
-                       for w in model.get_weights()])
-    return model
-
-
 @pytest.mark.parametrize(("units", "classes"), CASES)
 def test_forward_equals_keras(units, classes):
-    model = keras_network(units, classes, seed=10 * units + classes)
+    model = random_network(units, classes, seed=10 * units + classes)
     X = np.random.default_rng(units).normal(scale=4, size=(50, 2)).astype(np.float32)
     layer1, layer2 = forward(dense_layers(model, "model"), X)
     assert layer1.a.shape == (50, units) and layer2.a.shape == (50, classes)
@@ -41,7 +31,7 @@ def test_a_list_of_weights_is_the_lab_network(lab_model, lab_data):
 
 
 def test_other_activations_are_replayed():
-    model = keras_network(3, 4, seed=5, activation="tanh")
+    model = random_network(3, 4, seed=5, hidden="tanh")
     X = np.linspace(-3, 3, 20, dtype=np.float32).reshape(10, 2)
     np.testing.assert_allclose(forward(dense_layers(model, "model"), X)[-1].a, np.asarray(model(X)),
                                rtol=1e-5, atol=1e-5)
