@@ -1,4 +1,5 @@
-"""benchmarks/bench.py in quick mode: every section is there, with positive numbers.
+"""benchmarks/bench.py in quick mode: every section is there, with positive numbers; its
+targets and table (benchmarks/targets.py, benchmarks/report.py) judge and print them.
 
 Nothing here asserts a timing: a benchmark is not a test.
 """
@@ -98,14 +99,16 @@ def test_trace_update_is_measured_with_a_verdict(bench, root):
 
 def test_trace_row_says_why_it_is_not_measured(bench, root, monkeypatch):
     monkeypatch.syspath_prepend(str(root / "benchmarks"))
-    import bench as script
+    import measure_figures
+    import report
+    import targets
 
-    trace = script.measure_trace_update({}, 3)  # a notebook that never calls it
+    trace = measure_figures.measure_trace_update({}, 3)  # a notebook that never calls it
     assert trace == {"available": True, "seconds": None,
                      "status": "not measured (the notebook does not call plt_forward_trace)"}
     result = {**bench[1], "trace": trace}
-    result["targets"] = script.evaluate_targets(result)
-    row = next(line for line in script.format_table(result).splitlines()
+    result["targets"] = targets.evaluate_targets(result)
+    row = next(line for line in report.format_table(result).splitlines()
                if line.startswith("(j)"))
     assert trace["status"] in row and row.endswith("n/a")
 
@@ -176,9 +179,9 @@ def synthetic_result(**changes):
 ])
 def test_target_verdicts(root, monkeypatch, changes, name, met):
     monkeypatch.syspath_prepend(str(root / "benchmarks"))
-    import bench as script
+    import targets
 
-    verdicts = {t["name"]: t["met"] for t in script.evaluate_targets(synthetic_result(**changes))}
+    verdicts = {t["name"]: t["met"] for t in targets.evaluate_targets(synthetic_result(**changes))}
     expected = dict.fromkeys(verdicts, True)
     if name is not None:
         expected[name] = met
