@@ -9,7 +9,7 @@ import keras
 import numpy as np
 
 from .checks import checked, labels_of, matrix, whole_number
-from .network import cross_entropy, dense_layers, forward, layers_from_weights
+from .network import Network, cross_entropy, dense_layers, layers_from_weights, predicted_classes
 
 
 class PrintLoss(keras.callbacks.Callback):
@@ -99,10 +99,10 @@ class WeightHistory(keras.callbacks.Callback):
     def _record(self, epoch):
         weights = [np.array(w, dtype=np.float32) for w in self.model.get_weights()]
         # The forward pass in NumPy: much cheaper than calling the model every epoch.
-        logits = forward(self.layers(weights), self._X)[-1].a
+        logits = Network(self.layers(weights)).scores(self._X)
         self._epochs.append(epoch)
         self._loss.append(cross_entropy(logits, self._y))
-        self._accuracy.append(float(np.mean(np.argmax(logits, axis=1) == self._y)))
+        self._accuracy.append(float(np.mean(predicted_classes(logits, axis=1) == self._y)))
         self.weights.append(weights)
 
     def layers(self, weights):

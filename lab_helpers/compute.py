@@ -21,7 +21,7 @@ from .checks import (
     value_range,
     whole_number,
 )
-from .network import DenseLayer, forward
+from .network import DenseLayer, forward, predicted_classes
 from .predictor import model_check
 
 # ---------------------------------------------------------------------------
@@ -132,7 +132,7 @@ def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False,
     if not probabilities:
         return xx0, xx1, model.class_ids(grid).reshape(xx0.shape)
     probs = model.probabilities(grid)
-    ids = np.argmax(probs, axis=1)
+    ids = predicted_classes(probs, axis=1)
     return xx0, xx1, ids.reshape(xx0.shape), probs.reshape(*xx0.shape, probs.shape[1])
 
 

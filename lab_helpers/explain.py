@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .checks import bias_of, checked, kernel_of, labels, labels_of, matrix
-from .network import DenseLayer, forward
+from .network import DenseLayer, forward, predicted_classes
 from .style import CLASS_COLOR_NAMES
 
 
@@ -136,7 +136,7 @@ def describe_output_units(A1, y, W2, b2):
     """
     (layer2,) = forward([DenseLayer(W2, b2, "linear")], A1)
     Z = layer2.z
-    winner = np.argmax(Z, axis=1)
+    winner = predicted_classes(Z, axis=1)
     ranked = np.sort(Z)  # each row, lowest score first
     lead = ranked[:, -1] - ranked[:, -2] if Z.shape[1] > 1 else np.full(len(Z), np.inf)
     masks = _class_masks(y)

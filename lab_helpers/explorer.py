@@ -20,7 +20,7 @@ from .draw import (
     new_figure,
     panels,
 )
-from .network import forward
+from .network import Network
 from .style import BOUNDARY, dlblue, dldarkred, lab_style
 
 SMALL_PANEL = (2.6, 2.4)  # inches per epoch of the small multiples
@@ -114,9 +114,8 @@ class TrainingExplorer:
     # -- compute -------------------------------------------------------------
     def regions(self, epoch):
         """Class ids predicted on the mesh by the weights of ``epoch``: (r, r) ints."""
-        layers = self.history.layers(self.history.weights_at(epoch))
-        scores = forward(layers, self._grid)[-1].a
-        return np.argmax(scores, axis=1).reshape(self._xx0.shape)
+        network = Network(self.history.layers(self.history.weights_at(epoch)))
+        return network.class_ids(self._grid).reshape(self._xx0.shape)
 
     def zero_lines(self, epoch):
         """End points of each layer-1 unit's line ``z = 0`` in the plot: (units, 2, 2), NaN

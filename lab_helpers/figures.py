@@ -38,6 +38,7 @@ from .draw import (
     panels,
     space_panels,
 )
+from .network import predicted_classes
 from .predictor import check_predictions, model_check
 from .style import ACTIVATION_CMAP, lab_style, output_cmap
 
@@ -224,7 +225,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     x0_rng = auto0 if x0_rng is None else x0_rng
     x1_rng = auto1 if x1_rng is None else x1_rng
     xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
-    winner = np.argmax(maps, axis=0)
+    winner = predicted_classes(maps, axis=0)
     shared = Normalize(maps.min(), maps.max())  # one scale: compare the panels by colour
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,

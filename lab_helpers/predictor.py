@@ -12,7 +12,7 @@ import functools
 import numpy as np
 
 from .checks import Check, predicted_ids
-from .network import softmax
+from .network import predicted_classes, softmax
 
 
 class Predictor:
@@ -85,7 +85,7 @@ class Predictor:
         """The class id predicted for each point (N,): the largest score, or the id returned."""
         out = self.outputs(X)
         if out.ndim == 2 and out.shape[1] > 1:
-            return np.argmax(out, axis=1)
+            return predicted_classes(out, axis=1)
         if out.ndim == 2 and out.shape[1] == 1:
             if not np.array_equal(out, np.round(out)):
                 raise ValueError(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .checks import checked, point_or_points
-from .network import dense_layers, forward, softmax
+from .network import Network, dense_layers, predicted_classes, softmax
 
 # Output activations whose scores (before the activation) give the probabilities by a softmax.
 SCORE_OUTPUTS = ("linear", "softmax")
@@ -72,7 +72,7 @@ def _numbers(values):
 
 def two_layers(value, name, args=None):
     """Check: a two-layer dense network taking points (x0, x1), whose last layer gives
-    scores (linear or softmax); as a list of two DenseLayer."""
+    scores (linear or softmax); as a :class:`Network`."""
     layers = dense_layers(value, name)
     if len(layers) != 2:
         raise ValueError(f"{name} must have two Dense layers (a hidden layer and an output "
@@ -83,16 +83,16 @@ def two_layers(value, name, args=None):
     if layers[1].activation not in SCORE_OUTPUTS:
         raise ValueError(f"{name}'s output layer must be linear or softmax (scores for a "
                          f"softmax); got activation {layers[1].activation!r}")
-    return layers
+    return Network(layers)
 
 
-def trace_layers(layers, X):
-    """:func:`forward_trace` for checked arguments: two DenseLayer and points X, a float
-    array (m, 2)."""
-    hidden, output = forward(layers, X)
+def trace_layers(network, X):
+    """:func:`forward_trace` for checked arguments: a two-layer :class:`Network` and
+    points X, a float array (m, 2)."""
+    hidden, output = network.layer_outputs(X)
     scores = output.z  # before the activation: the logits, also for a softmax output layer
-    return PointTrace(x=X, z1=hidden.z, a1=hidden.a, scores=scores,
-                      probabilities=softmax(scores), predicted=np.argmax(scores, axis=1))
+    return PointTrace(x=X, z1=hidden.z, a1=hidden.a, scores=scores, probabilities=softmax(scores),
+                      predicted=predicted_classes(scores, axis=1))
 
 
 def forward_trace(model, x):

@@ -32,6 +32,7 @@ from .draw import (
     panels,
     space_panels,
 )
+from .network import predicted_classes
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
 from .trace import trace_layers, two_layers
 
@@ -91,7 +92,7 @@ class ForwardTraceView:
         xx0, xx1 = mesh(*plot_limits(X), resolution)
         grid = trace_layers(layers, mesh_points(xx0, xx1))
         examples = trace_layers(layers, X)
-        units = layers[0].units
+        units = layers.hidden_units
         self.trace = trace_layers(layers, point)
         with lab_style():
             self.fig, axes = panels(None, units + 4, PANEL_SIZE,
@@ -143,7 +144,7 @@ class ForwardTraceView:
         return {"point": ax.plot([], [], **POINT_STYLE)[0], "text": text}
 
     def _draw_plane(self, ax, examples, y, grid):
-        units = self.layers[0].units
+        units = self.layers.hidden_units
         if units != 2:
             ax.axis("off")
             note = ax.text(0.5, 0.5, "Layer 2's plane (a0, a1)\nis drawn when layer 1\n"
@@ -151,9 +152,10 @@ class ForwardTraceView:
                            transform=ax.transAxes, fontsize="large")
             return {"note": note}
         a0_rng, a1_rng = (plane_limits(grid.a1[:, j]) for j in range(2))
-        out = self.layers[1]
+        out = self.layers.layers[1]
         pxx0, pxx1, scores = unit_maps(out.kernel, out.bias, a0_rng, a1_rng, resolution=120)
-        regions = RegionsArtist(ax, pxx0, pxx1, np.argmax(scores, axis=0), self.n_classes)
+        regions = RegionsArtist(ax, pxx0, pxx1, predicted_classes(scores, axis=0),
+                                self.n_classes)
         draw_classes(ax, examples.a1, y, self.n_classes, size=16)
         ax.set_xlim(a0_rng)
         ax.set_ylim(a1_rng)
@@ -254,7 +256,7 @@ def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
     """
     if not 2 <= classes <= MAX_CLASSES:
         raise ValueError(f"classes must be between 2 and {MAX_CLASSES}; got {classes}")
-    units, outputs = model[0].units, model[1].units
+    units, outputs = model.hidden_units, model.outputs
     if not 1 <= units <= MAX_UNITS:
         raise ValueError(f"model's first layer must have 1 to {MAX_UNITS} units; got {units}")
     if outputs != classes:
