@@ -8,8 +8,8 @@ import sys
 
 import numpy as np
 
-from .checks import checked, class_count, labels_of, points, whole_number
-from .compute import extent, mesh, mesh_points, plot_limits
+from .checks import check_class_count, check_class_ids, check_points, check_whole_number
+from .compute import _plot_limits, extent, mesh, mesh_points
 from .display import bundle_with_fallback, png_base64, size_canvas_for_a_box
 from .draw import (
     RegionsArtist,
@@ -98,7 +98,7 @@ class TrainingExplorer:
     def __init__(self, X, y, history, n_classes, resolution, static_epochs):
         self.X, self.y, self.history, self.n_classes = X, y, history, n_classes
         self.static_epochs = static_epochs
-        self._xx0, self._xx1 = mesh(*plot_limits(X), resolution)
+        self._xx0, self._xx1 = mesh(*_plot_limits(X), resolution)
         self.box = extent(self._xx0, self._xx1)
         self._grid = mesh_points(self._xx0, self._xx1)
         import matplotlib.pyplot as plt
@@ -247,6 +247,10 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     TrainingExplorer
         Display it (last line of a cell) to show it.
     """
+    X = check_points(X=X)
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
     if not _is_weight_history(history):
         raise TypeError(f"history must be a WeightHistory; got {type(history).__name__}")
     epochs = history.epochs
@@ -262,8 +266,3 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     for e in static_epochs:
         history.index_of(e)  # raises with the recorded range
     return TrainingExplorer(X, y, history, classes, resolution, static_epochs)
-
-
-plt_training_explorer = checked(
-    plt_training_explorer, X=points, classes=class_count, y=labels_of("X", "classes"),
-    resolution=whole_number(2))

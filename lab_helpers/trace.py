@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import checked, point_or_points
+from .checks import check_point_or_points, named_argument
 from .network import Network, dense_layers, predicted_classes, softmax
 
 # Output activations whose scores (before the activation) give the probabilities by a softmax.
@@ -70,9 +70,10 @@ def _numbers(values):
     return "(" + ", ".join(f"{round(float(v), 2) + 0.0:.2f}" for v in values) + ")"
 
 
-def two_layers(value, name, args=None):
-    """Check: a two-layer dense network taking points (x0, x1), whose last layer gives
-    scores (linear or softmax); as a :class:`Network`."""
+def check_two_layers(**kwargs):
+    """A two-layer dense network taking points (x0, x1), whose last layer gives scores
+    (linear or softmax), as a :class:`Network`: ``network = check_two_layers(model=model)``."""
+    name, value = named_argument(kwargs)
     layers = dense_layers(value, name)
     if len(layers) != 2:
         raise ValueError(f"{name} must have two Dense layers (a hidden layer and an output "
@@ -113,7 +114,6 @@ def forward_trace(model, x):
         Arrays with one row per point: ``z1``, ``a1`` (m, units), ``scores``,
         ``probabilities`` (m, k), ``predicted`` (m,). ``print`` shows them point by point.
     """
-    return trace_layers(model, x)
-
-
-forward_trace = checked(forward_trace, model=two_layers, x=point_or_points)
+    network = check_two_layers(model=model)
+    x = check_point_or_points(x=x)
+    return trace_layers(network, x)

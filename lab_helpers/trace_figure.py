@@ -11,16 +11,14 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from .checks import (
-    MAX_CLASSES,
     MAX_UNITS,
-    checked,
-    class_count,
-    labels_of,
-    point_or_points,
-    points,
-    whole_number,
+    check_class_count,
+    check_class_ids,
+    check_one_point,
+    check_points,
+    check_whole_number,
 )
-from .compute import mesh, mesh_points, plot_limits, unit_maps
+from .compute import _plot_limits, _unit_maps, mesh, mesh_points
 from .display import Blitter
 from .draw import (
     RegionsArtist,
@@ -34,7 +32,7 @@ from .draw import (
 )
 from .network import predicted_classes
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
-from .trace import trace_layers, two_layers
+from .trace import check_two_layers, trace_layers
 
 PANEL_SIZE = (2.8, 2.6)  # inches per panel: 3 across fit a notebook at 1280 pixels
 LABEL = ("One point through the network: the point (a star) in the data, in each layer-1 "
@@ -42,14 +40,6 @@ LABEL = ("One point through the network: the point (a star) in the data, in each
 POINT_STYLE = dict(linestyle="none", marker="*", markersize=15, markerfacecolor="white",
                    markeredgecolor=BOUNDARY, markeredgewidth=1.5, zorder=5)
 WINNER_EDGE = 2.5  # line width around the winning class's bars
-
-
-def one_point(value, name, args=None):
-    """Check: one point (x0, x1), shape (2,) or (1, 2), as a float array (1, 2)."""
-    arr = point_or_points(value, name)
-    if len(arr) != 1:
-        raise ValueError(f"{name} must be one point (x0, x1); got {len(arr)} points")
-    return arr
 
 
 def plane_limits(values):
@@ -89,7 +79,7 @@ class ForwardTraceView:
 
     def __init__(self, X, y, layers, n_classes, point, resolution):
         self.layers, self.n_classes = layers, n_classes
-        xx0, xx1 = mesh(*plot_limits(X), resolution)
+        xx0, xx1 = mesh(*_plot_limits(X), resolution)
         grid = trace_layers(layers, mesh_points(xx0, xx1))
         examples = trace_layers(layers, X)
         units = layers.hidden_units
@@ -153,7 +143,7 @@ class ForwardTraceView:
             return {"note": note}
         a0_rng, a1_rng = (plane_limits(grid.a1[:, j]) for j in range(2))
         out = self.layers.layers[1]
-        pxx0, pxx1, scores = unit_maps(out.kernel, out.bias, a0_rng, a1_rng, resolution=120)
+        pxx0, pxx1, scores = _unit_maps(out.kernel, out.bias, a0_rng, a1_rng, resolution=120)
         regions = RegionsArtist(ax, pxx0, pxx1, predicted_classes(scores, axis=0),
                                 self.n_classes)
         draw_classes(ax, examples.a1, y, self.n_classes, size=16)
@@ -211,7 +201,7 @@ class ForwardTraceView:
 
     def move_to(self, point):
         """Follow ``point`` (x0, x1) instead: every panel is updated in place."""
-        self.trace = trace_layers(self.layers, one_point(point, "point"))
+        self.trace = trace_layers(self.layers, check_one_point(point=point))
         self._show(self.trace)
         self._blitter.refresh()
 
@@ -254,16 +244,16 @@ def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
         Its ``fig`` is shown like the other figures; a click on the data panel of a
         live figure (JupyterLab) moves the point, and ``move_to`` does it from code.
     """
-    if not 2 <= classes <= MAX_CLASSES:
-        raise ValueError(f"classes must be between 2 and {MAX_CLASSES}; got {classes}")
+    X = check_points(X=X)
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    model = check_two_layers(model=model)
+    point = check_one_point(point=point)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    classes = check_class_count(classes=classes, least=2)
     units, outputs = model.hidden_units, model.outputs
     if not 1 <= units <= MAX_UNITS:
         raise ValueError(f"model's first layer must have 1 to {MAX_UNITS} units; got {units}")
     if outputs != classes:
         raise ValueError(f"model must have one output unit per class ({classes}); got {outputs}")
     return ForwardTraceView(X, y, model, classes, point, resolution)
-
-
-plt_forward_trace = checked(
-    plt_forward_trace, X=points, classes=class_count, y=labels_of("X", "classes"),
-    model=two_layers, point=one_point, resolution=whole_number(2))
