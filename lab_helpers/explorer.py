@@ -10,7 +10,13 @@ from __future__ import annotations
 import functools
 import sys
 
-from .checks import check_class_count, check_class_ids, check_points, check_whole_number
+from .checks import (
+    check_class_count,
+    check_class_ids,
+    check_points,
+    check_whole_number,
+    named_argument,
+)
 from .display import Blitter, bundle_with_fallback, png_base64, slider_and_play
 from .draw import (
     RegionsArtist,
@@ -37,6 +43,45 @@ SLIDER_LOOK = dict(description="epoch", readout=False, continuous_update=True)
 PLAY_FRAMES, PLAY_FRAME_MS = 100, 60  # Play shows about 100 recorded epochs, 60 ms apart
 LABEL = ("Training replay: the decision regions and the layer-1 zero lines (dashed) at "
          "several epochs, with the training examples")
+
+
+def epoch_title(replay, epoch, *, short=False):
+    """What ``epoch`` achieved: its loss and accuracy, on two lines if ``short``."""
+    loss, accuracy = replay.loss_and_accuracy(epoch)
+    if short:
+        return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
+    return f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}"
+
+
+def draw_epoch(ax, replay, epoch, *, short=False):
+    """The regions, the examples and the zero lines of ``epoch`` on ``ax``, with its title.
+
+    Returns
+    -------
+    regions : RegionsArtist
+    dots : list of Line2D, one per class
+    lines : list of Line2D, one per layer-1 unit
+    title : Text
+    """
+    r = replay
+    regions = RegionsArtist(ax, r.xx0, r.xx1, r.regions(epoch), r.n_classes)
+    dots = draw_classes(ax, r.X, r.y, r.n_classes, size=DOT_SIZE)
+    lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in r.zero_lines(epoch)]
+    # (the regions image spans the box and sets the limits; everything else is inside)
+    label_axes(ax)
+    few_ticks(ax)
+    return regions, dots, lines, ax.set_title(epoch_title(r, epoch, short=short))
+
+
+def draw_loss(ax, replay, epoch):
+    """The loss curve on ``ax``, with a marker on ``epoch``, which it returns."""
+    h = replay.history
+    ax.plot(h.epochs, h.loss, **LOSS_LINE)
+    (marker,) = ax.plot([epoch], [replay.loss_and_accuracy(epoch)[0]], **EPOCH_MARKER)
+    label_axes(ax, "epoch", "loss")
+    ax.set_title("Training loss")
+    few_ticks(ax)
+    return marker
 
 
 class TrainingExplorer:
@@ -119,8 +164,9 @@ class TrainingExplorer:
                 axes = fig.subplots(1, 2, width_ratios=LIVE_WIDTHS)
             fig.subplots_adjust(**LIVE_LAYOUT)
             self.figure_ = fig
-            self.regions_, dots, self.zero_lines_, self.title_ = self._draw_epoch(axes[0], epoch)
-            self.point_ = self._draw_loss(axes[1], epoch)
+            drawn = draw_epoch(axes[0], self.replay, epoch)
+            self.regions_, dots, self.zero_lines_, self.title_ = drawn
+            self.point_ = draw_loss(axes[1], self.replay, epoch)
         # the examples lie on the regions: redrawn over them, so they change too
         self._blitter = Blitter(fig, [self.regions_.image, self.regions_.boundaries, *dots,
                                       *self.zero_lines_, self.point_, self.title_])
@@ -130,41 +176,13 @@ class TrainingExplorer:
             width="60%", frames=PLAY_FRAMES, frame_ms=PLAY_FRAME_MS)
         return self
 
-    def _draw_epoch(self, ax, epoch, *, short=False):
-        """Regions, examples (one Line2D per class) and zero lines of ``epoch`` on ``ax``, and
-        its title."""
-        r = self.replay
-        regions = RegionsArtist(ax, r.xx0, r.xx1, r.regions(epoch), r.n_classes)
-        dots = draw_classes(ax, r.X, r.y, r.n_classes, size=DOT_SIZE)
-        lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in r.zero_lines(epoch)]
-        # (the regions image spans the box and sets the limits; everything else is inside)
-        label_axes(ax)
-        few_ticks(ax)
-        return regions, dots, lines, ax.set_title(self._title(epoch, short=short))
-
-    def _draw_loss(self, ax, epoch):
-        """The loss curve on ``ax``, with a marker on ``epoch``, which it returns."""
-        h = self.replay.history
-        ax.plot(h.epochs, h.loss, **LOSS_LINE)
-        (marker,) = ax.plot([epoch], [self.replay.loss_and_accuracy(epoch)[0]], **EPOCH_MARKER)
-        label_axes(ax, "epoch", "loss")
-        ax.set_title("Training loss")
-        few_ticks(ax)
-        return marker
-
-    def _title(self, epoch, *, short=False):
-        loss, accuracy = self.replay.loss_and_accuracy(epoch)
-        if short:
-            return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
-        return f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}"
-
     def update(self, *, epoch):
         """Show ``epoch`` instead: the artists change in place, none is added."""
         self.regions_.update(self.replay.regions(epoch))
         for line, segment in zip(self.zero_lines_, self.replay.zero_lines(epoch), strict=True):
             line.set_data(*segment.T)
         self.point_.set_data([epoch], [self.replay.loss_and_accuracy(epoch)[0]])
-        self.title_.set_text(self._title(epoch))
+        self.title_.set_text(epoch_title(self.replay, epoch))
         self._blitter.refresh()
 
     def show_epoch(self, epoch):
@@ -179,7 +197,7 @@ class TrainingExplorer:
             n = len(self.static_epochs)
             fig, axes = panels(Figure(figsize=grid_figsize(n, SMALL_PANEL)), n)
             for ax, epoch in zip(axes, self.static_epochs, strict=True):  # one panel an epoch
-                self._draw_epoch(ax, epoch, short=True)
+                draw_epoch(ax, self.replay, epoch, short=True)
                 ax.label_outer()  # same axes everywhere: label the outer panels only
             fig.subplots_adjust(**STATIC_LAYOUT)
         return fig
@@ -205,10 +223,34 @@ class TrainingExplorer:
                 widget.close()
 
 
-def _is_weight_history(obj):
-    """Without importing Keras: a WeightHistory exists only once its module is loaded."""
+def check_history(**kwargs):
+    """A WeightHistory that recorded a model of 2 inputs: ``history = check_history(history=h)``.
+
+    Without importing Keras: a WeightHistory exists only once its module is loaded.
+    """
+    name, history = named_argument(kwargs)
     callbacks = sys.modules.get(f"{__package__}.callbacks")
-    return callbacks is not None and isinstance(obj, callbacks.WeightHistory)
+    if callbacks is None or not isinstance(history, callbacks.WeightHistory):
+        raise TypeError(f"{name} must be a WeightHistory; got {type(history).__name__}")
+    if history.epochs.size == 0:
+        raise ValueError(f"{name} is empty: pass it to model.fit(..., callbacks=[{name}]) "
+                         "first")
+    inputs = history.weights[0][0].shape[0]
+    if inputs != 2:
+        raise ValueError(f"the recorded model must take 2 inputs, as X; got {inputs}")
+    return history
+
+
+def _check_static_epochs(static_epochs, history):
+    """1 to 6 recorded epochs, as ints; by default about six, denser early."""
+    if static_epochs is None:
+        return default_static_epochs(history.epochs)
+    static_epochs = [int(e) for e in static_epochs]
+    if not 1 <= len(static_epochs) <= 6:
+        raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
+    for epoch in static_epochs:
+        history.index_of(epoch)  # raises with the recorded range
+    return static_epochs
 
 
 def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolution=120):
@@ -241,19 +283,7 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     classes = check_class_count(classes=classes)
     y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
     resolution = check_whole_number(resolution=resolution, minimum=2)
-    if not _is_weight_history(history):
-        raise TypeError(f"history must be a WeightHistory; got {type(history).__name__}")
-    epochs = history.epochs
-    if epochs.size == 0:
-        raise ValueError("history is empty: pass it to model.fit(..., callbacks=[history]) first")
-    inputs = history.weights[0][0].shape[0]
-    if inputs != 2:
-        raise ValueError(f"the recorded model must take 2 inputs, as X; got {inputs}")
-    static_epochs = default_static_epochs(epochs) if static_epochs is None else [
-        int(e) for e in static_epochs]
-    if not 1 <= len(static_epochs) <= 6:
-        raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
-    for e in static_epochs:
-        history.index_of(e)  # raises with the recorded range
+    history = check_history(history=history)
+    static_epochs = _check_static_epochs(static_epochs, history)
     replay = training_replay(X, y, history, classes, resolution)
     return TrainingExplorer(replay, static_epochs=static_epochs).plot()

@@ -41,6 +41,69 @@ POINT_STYLE = dict(linestyle="none", marker="*", markersize=15, markerfacecolor=
 WINNER_EDGE = 2.5  # line width around the winning class's bars
 
 
+def draw_data_panel(ax, traces):
+    """The examples over the decision regions; returns the regions and the point's marker."""
+    t = traces
+    regions = RegionsArtist(ax, t.xx0, t.xx1, t.grid.predicted.reshape(t.xx0.shape),
+                            t.n_classes)
+    draw_classes(ax, t.X, t.y, t.n_classes, size=16)
+    few_ticks(ax)
+    label_axes(ax)
+    ax.set_title("The point followed")  # the same words suit a static image
+    return regions, ax.plot([], [], **POINT_STYLE)[0]
+
+
+def draw_unit_panel(ax, traces, j):
+    """Layer-1 unit ``j``'s output over the plane; returns the point's marker and the text
+    above the panel."""
+    t = traces
+    draw_value_map(ax, t.xx0, t.xx1, t.grid.a1[:, j].reshape(t.xx0.shape),
+                   ACTIVATION_CMAP, f"a{j}")
+    draw_classes(ax, t.X, t.y, t.n_classes, size=9)
+    label_axes(ax)
+    ax.set_title(f"Layer 1, unit {j}", pad=20)  # room for the numbers below it
+    text = ax.text(0.5, 1.03, "", transform=ax.transAxes, ha="center", va="bottom",
+                   fontsize="large")
+    return ax.plot([], [], **POINT_STYLE)[0], text
+
+
+def draw_plane_panel(ax, traces):
+    """Layer 2's plane with the examples; returns its regions and the point's marker, or a
+    note (and two None) when layer 1 has no two units."""
+    t, plane = traces, traces.plane
+    if plane is None:
+        ax.axis("off")
+        note = ax.text(0.5, 0.5, "Layer 2's plane (a0, a1)\nis drawn when layer 1\n"
+                       f"has 2 units; it has {t.network.hidden_units}.", ha="center",
+                       va="center", transform=ax.transAxes, fontsize="large")
+        return None, None, note
+    regions = RegionsArtist(ax, plane.xx0, plane.xx1, plane.ids, t.n_classes)
+    draw_classes(ax, t.examples.a1, t.y, t.n_classes, size=16)
+    ax.set_xlim(plane.a0_rng)
+    ax.set_ylim(plane.a1_rng)
+    few_ticks(ax)
+    label_axes(ax, "a0 (layer 1)", "a1 (layer 1)")
+    ax.set_title("What layer 2 sees")
+    return regions, ax.plot([], [], **POINT_STYLE)[0], None
+
+
+def draw_bars(ax, k, limits, title, label):
+    """``k`` empty bars, one per class, and a text for each; returns both."""
+    bars = ax.bar(np.arange(k), np.zeros(k), color=CLASS_LIGHT[:k], edgecolor=BOUNDARY,
+                  linewidth=0)
+    ax.axhline(0.0, color=BOUNDARY, linewidth=1)
+    values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
+    ax.set_xticks(np.arange(k), class_labels(k, None))
+    ax.set_ylim(limits)
+    if limits[0] < 0:  # the scores: numbers on the bars, no scale beside them
+        ax.set_yticks([])
+    else:
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.set_title(title)
+    ax.set_ylabel(label)
+    return bars, values
+
+
 class ForwardTraceView:
     """A figure that follows one point through a two-layer network: a Display of
     :class:`lab_helpers.trace.ForwardTraces`; made by :func:`plt_forward_trace`.
@@ -111,20 +174,21 @@ class ForwardTraceView:
         self
         """
         t = self.traces
-        units = t.network.hidden_units
+        units, k = t.network.hidden_units, t.n_classes
         with lab_style():
             fig, axes = panels(fig, units + 4, PANEL_SIZE, label=LABEL)
             self.figure_ = fig
-            self.regions_, self.point_ = self._draw_data(axes[0])
-            drawn = [self._draw_unit(ax, j) for j, ax in enumerate(axes[1:units + 1])]
+            self.regions_, self.point_ = draw_data_panel(axes[0], t)
+            drawn = [draw_unit_panel(ax, t, j) for j, ax in enumerate(axes[1:units + 1])]
             self.unit_points_ = [point for point, _ in drawn]
             self.unit_texts_ = [text for _, text in drawn]
-            self._draw_plane(axes[units + 1])
+            self.plane_regions_, self.plane_point_, self.plane_note_ = draw_plane_panel(
+                axes[units + 1], t)
             # scores can be anything: their bars are drawn to the scale of the largest
-            self.score_bars_, self.score_values_ = self._draw_bars(
-                axes[units + 2], (-1.3, 1.3), "Layer 2: the scores", "score")
-            self.probability_bars_, self.probability_values_ = self._draw_bars(
-                axes[units + 3], (0.0, 1.15), "Softmax: probabilities", "probability")
+            self.score_bars_, self.score_values_ = draw_bars(
+                axes[units + 2], k, (-1.3, 1.3), "Layer 2: the scores", "score")
+            self.probability_bars_, self.probability_values_ = draw_bars(
+                axes[units + 3], k, (0.0, 1.15), "Softmax: probabilities", "probability")
             space_panels(fig)
         self._show(trace_layers(t.network, self.point))
         self._blitter = Blitter(fig, self._changing_artists())
@@ -137,62 +201,6 @@ class ForwardTraceView:
         found += [*self.score_bars_, *self.score_values_]
         found += [*self.probability_bars_, *self.probability_values_]
         return found if self.plane_point_ is None else [*found, self.plane_point_]
-
-    def _draw_data(self, ax):
-        t = self.traces
-        regions = RegionsArtist(ax, t.xx0, t.xx1, t.grid.predicted.reshape(t.xx0.shape),
-                                t.n_classes)
-        draw_classes(ax, t.X, t.y, t.n_classes, size=16)
-        few_ticks(ax)
-        label_axes(ax)
-        ax.set_title("The point followed")  # the same words suit a static image
-        return regions, ax.plot([], [], **POINT_STYLE)[0]
-
-    def _draw_unit(self, ax, j):
-        t = self.traces
-        draw_value_map(ax, t.xx0, t.xx1, t.grid.a1[:, j].reshape(t.xx0.shape),
-                       ACTIVATION_CMAP, f"a{j}")
-        draw_classes(ax, t.X, t.y, t.n_classes, size=9)
-        label_axes(ax)
-        ax.set_title(f"Layer 1, unit {j}", pad=20)  # room for the numbers below it
-        text = ax.text(0.5, 1.03, "", transform=ax.transAxes, ha="center", va="bottom",
-                       fontsize="large")
-        return ax.plot([], [], **POINT_STYLE)[0], text
-
-    def _draw_plane(self, ax):
-        t, plane = self.traces, self.traces.plane
-        self.plane_regions_ = self.plane_point_ = self.plane_note_ = None
-        if plane is None:
-            ax.axis("off")
-            self.plane_note_ = ax.text(
-                0.5, 0.5, "Layer 2's plane (a0, a1)\nis drawn when layer 1\n"
-                f"has 2 units; it has {t.network.hidden_units}.", ha="center", va="center",
-                transform=ax.transAxes, fontsize="large")
-            return
-        self.plane_regions_ = RegionsArtist(ax, plane.xx0, plane.xx1, plane.ids, t.n_classes)
-        draw_classes(ax, t.examples.a1, t.y, t.n_classes, size=16)
-        ax.set_xlim(plane.a0_rng)
-        ax.set_ylim(plane.a1_rng)
-        few_ticks(ax)
-        label_axes(ax, "a0 (layer 1)", "a1 (layer 1)")
-        ax.set_title("What layer 2 sees")
-        self.plane_point_ = ax.plot([], [], **POINT_STYLE)[0]
-
-    def _draw_bars(self, ax, limits, title, label):
-        k = self.traces.n_classes
-        bars = ax.bar(np.arange(k), np.zeros(k), color=CLASS_LIGHT[:k], edgecolor=BOUNDARY,
-                      linewidth=0)
-        ax.axhline(0.0, color=BOUNDARY, linewidth=1)
-        values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
-        ax.set_xticks(np.arange(k), class_labels(k, None))
-        ax.set_ylim(limits)
-        if limits[0] < 0:  # the scores: numbers on the bars, no scale beside them
-            ax.set_yticks([])
-        else:
-            ax.yaxis.set_major_locator(MaxNLocator(4))
-        ax.set_title(title)
-        ax.set_ylabel(label)
-        return bars, values
 
     # -- update in place -----------------------------------------------------
     def _show(self, trace):
