@@ -5,7 +5,8 @@ returns it converted, ``X = check_points(X=X)``, so that its message names the
 parameter as the caller's code spells it. What the argument must fit is given
 by keyword (``rows_of=("X", X)``: a name and a checked value). Messages say
 what was expected and what was got. Code behind the public functions trusts
-its inputs and checks nothing again.
+its inputs and checks nothing again. :func:`as_finite_array`, under every array
+check, also checks values whose names are made at run time (``weights[2]``).
 """
 
 from __future__ import annotations

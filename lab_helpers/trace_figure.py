@@ -192,7 +192,7 @@ class ForwardTraceView:
             space_panels(fig)
         self._show(trace_layers(t.network, self.point))
         self._blitter = Blitter(fig, self._changing_artists())
-        on_left_click(axes[0], lambda x0, x1: self.move_to((x0, x1)))
+        on_left_click(axes[0], lambda x0, x1: self.update(point=np.array([[x0, x1]])))
         return self
 
     def _changing_artists(self):
