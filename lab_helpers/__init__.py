@@ -17,7 +17,8 @@ one module per idea, from the bottom up:
 ``binary_plots``          the earlier labs' binary-classification plots
 ``explain``               what a trained network does, in facts and sentences
 ``callbacks``             Keras callbacks (the only module that imports Keras)
-``explorer``              the replay of a recorded training
+``replay``                a recorded training as numbers, epoch by epoch
+``explorer``              the replay of a recorded training, drawn with a slider
 ``trace``                 one point's way through the network, as numbers
 ``trace_figure``          the figure that follows one point, moved by a click
 ========================  =====================================================

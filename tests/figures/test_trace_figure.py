@@ -148,6 +148,9 @@ def test_a_click_on_the_data_panel_moves_the_point_in_every_panel(lab_data, lab_
         assert np.linalg.norm(point - TARGET) < 0.1
         assert_panels_show(view, point, keras_expected(lab_model, lab_weights, point))
         assert list(view.fig.findobj()) == objects
+        # ipympl declares no blitting (supports_blit): the front end asks for the redraw
+        assert view.fig.stale
+        canvas.draw()
         assert np.array_equal(pixel(canvas_pixels(view.fig), data_ax, point), WHITE)
         # clicks elsewhere, or with the zoom tool on, leave the point where it is
         unit_ax = view.artists["units"][0]["point"].axes
@@ -226,3 +229,24 @@ def test_move_to_refuses_what_is_not_one_point(view):
     with pytest.raises(ValueError, match=r"point must be a point \(x0, x1\) or an array"):
         view.move_to([1.0, 2.0, 3.0])
     np.testing.assert_allclose(view.trace.x[0], START)
+
+
+def test_the_view_is_a_display_of_traces_computed_first(lab_data, lab_model, lab_weights):
+    from matplotlib.figure import Figure
+
+    from lab_helpers.trace_figure import ForwardTraceView
+
+    X, y = lab_data
+    shown = mc.plt_forward_trace(X, y, lab_model, 4, START, resolution=30)
+    traces = shown.traces
+    shown.close()
+    view = ForwardTraceView(traces, point=np.array([START]))
+    assert not hasattr(view, "figure_")  # storing only: nothing drawn yet
+    fig = Figure()
+    assert view.plot(fig=fig) is view and view.figure_ is fig
+    assert view.point_.axes is fig.axes[0] and len(view.score_bars_) == 4
+    assert_panels_show(view, START, keras_expected(lab_model, lab_weights, START))
+    before = list(fig.findobj())
+    view.update(point=np.array([TARGET]))
+    assert list(fig.findobj()) == before  # changed in place
+    assert_panels_show(view, TARGET, keras_expected(lab_model, lab_weights, TARGET))

@@ -163,34 +163,24 @@ def test_no_module_of_the_package_is_long(root):
         assert len((root / facade).read_text().splitlines()) <= 120
 
 
-def test_checks_are_named_after_real_parameters():
-    from lab_helpers.checks import Check, checked, class_ids, points
+def test_a_check_names_the_argument_it_is_given():
+    from lab_helpers.checks import check_class_ids, check_points, check_whole_number
 
-    def f(X):
-        return X
+    assert check_points(X_train=[[1, 2]]).tolist() == [[1.0, 2.0]]
+    with pytest.raises(ValueError, match=r"X_train must be an array of shape \(m, 2\)"):
+        check_points(X_train=[1, 2, 3])
+    with pytest.raises(ValueError, match="X and y must have the same length; got 2 and 1"):
+        check_class_ids(y=[0], rows_of=("X", [[0.0, 0.0], [1.0, 1.0]]))
+    with pytest.raises(ValueError, match="every must be an integer >= 2; got 1"):
+        check_whole_number(every=1, minimum=2)
+    with pytest.raises(TypeError, match="one argument by its name"):
+        check_points(X=[[1, 2]], Y=[[1, 2]])
 
-    with pytest.raises(TypeError, match=r"f has no parameter 'X_train' to check"):
-        checked(f, X_train=points)
-    with pytest.raises(TypeError, match=r"f has no parameter 'X_train' to check"):
-        checked(f, X=Check(class_ids, ("X_train",)))  # nor to check against
-    assert checked(f, X=points)([[1, 2]]).tolist() == [[1.0, 2.0]]
 
+def test_public_functions_are_the_functions_written_not_wrappers():
+    import lab_utils_multiclass_TF as mc
 
-def test_checks_apply_to_the_arguments_passed_and_see_the_defaults():
-    from lab_helpers.checks import Check, checked, whole_number
-
-    def g(n=0, *, m=3):
-        return n, m
-
-    def at_most(value, name, limit):
-        if value > limit[1]:
-            raise ValueError(f"{name} must be at most {limit[0]}")
-        return value
-
-    g = checked(g, m=whole_number(), n=Check(at_most, ("m",)))
-    assert g() == (0, 3)  # the defaults are g's own, unchecked (0 is no whole number >= 1)
-    assert g(2) == (2, 3)
-    with pytest.raises(ValueError, match="n must be at most m"):
-        g(4)  # checked against m's default
-    with pytest.raises(ValueError, match="m must be a positive integer; got 0"):
-        g(m=0)
+    for name in set(mc.__all__) - set(mc._LAZY):  # (those load Keras)
+        value = getattr(mc, name)
+        if callable(value) and not isinstance(value, type):
+            assert not hasattr(value, "__wrapped__"), name

@@ -381,3 +381,25 @@ def test_history_names_the_model_in_its_errors(lab_data):
     with pytest.raises(ValueError) as raised:
         history.on_train_begin()
     assert str(raised.value) == "the model must use biases; layer 'plain' has use_bias=False"
+
+
+def test_explorer_is_a_display_of_a_replay_computed_once_per_epoch(lab_data, recorded):
+    from matplotlib.figure import Figure
+
+    from lab_helpers.explorer import TrainingExplorer
+
+    X, y = lab_data
+    model, history = recorded
+    shown = mc.plt_training_explorer(X, y, history, 4, resolution=20)
+    replay = shown.replay
+    shown.close()
+    assert replay.regions(37) is replay.regions(37)  # computed on first use, then kept
+    explorer = TrainingExplorer(replay, static_epochs=[0])
+    assert not hasattr(explorer, "figure_")  # storing only: nothing drawn yet
+    fig = Figure()
+    assert explorer.plot(fig=fig) is explorer and explorer.figure_ is fig
+    assert explorer.regions_.image.axes is fig.axes[0] and explorer.point_.axes is fig.axes[1]
+    before = list(fig.findobj())
+    explorer.update(epoch=37)
+    assert list(fig.findobj()) == before  # changed in place
+    assert_shows_epoch(explorer, model, history, 37, X, y, resolution=20)

@@ -5,7 +5,15 @@ import numpy as np
 import pytest
 from support.keras_models import random_network
 
-from lab_helpers.network import DenseLayer, dense_layers, forward, layers_from_weights, softmax
+from lab_helpers.network import (
+    DenseLayer,
+    Network,
+    dense_layers,
+    forward,
+    layers_from_weights,
+    softmax,
+)
+from lab_helpers.predictor import Predictor
 
 CASES = [(units, classes) for units in (1, 2, 3, 4) for classes in (2, 4, 6)]
 
@@ -21,6 +29,34 @@ def test_forward_equals_keras(units, classes):
     np.testing.assert_allclose(layer1.a, np.maximum(layer1.z, 0))  # a = ReLU(z)
     np.testing.assert_allclose(softmax(layer2.a), np.asarray(keras.ops.softmax(model(X))),
                                rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize(("units", "classes"), [(2, 4), (3, 6)])
+def test_network_scores_ids_and_probabilities_are_keras_own(units, classes):
+    model = random_network(units, classes, seed=units + classes)
+    X = np.random.default_rng(classes).normal(scale=4, size=(40, 2)).astype(np.float32)
+    keras_scores = np.asarray(model(X))
+    network = Network(dense_layers(model, "model"))
+    np.testing.assert_allclose(network.scores(X), keras_scores, rtol=1e-5, atol=1e-5)
+    expected_ids = keras_scores.argmax(axis=1)
+    assert np.array_equal(network.class_ids(X), expected_ids)
+    np.testing.assert_allclose(network.probabilities(X),
+                               np.asarray(keras.ops.softmax(model(X))), rtol=1e-5, atol=1e-6)
+    assert (network.hidden_units, network.outputs) == (units, classes)
+    # a Predictor takes it like any model, and reads the same numbers from it
+    predictor = Predictor(network, "model")
+    assert np.array_equal(predictor.class_ids(X), expected_ids)
+    np.testing.assert_allclose(predictor.probabilities(X), network.probabilities(X))
+
+
+def test_network_scores_are_the_logits_of_a_softmax_output_layer():
+    # one input, two classes: z = [x, -x]; the softmax layer's outputs are not its scores
+    network = Network([DenseLayer(np.array([[1.0, -1.0]]), np.zeros(2), "softmax")])
+    X = np.array([[2.0], [-1.0]])
+    assert network.scores(X).tolist() == [[2.0, -2.0], [-1.0, 1.0]]
+    assert network.class_ids(X).tolist() == [0, 1]
+    np.testing.assert_allclose(network.probabilities(X)[0], [1 / (1 + np.exp(-4)),
+                                                            1 / (1 + np.exp(4))])
 
 
 def test_a_list_of_weights_is_the_lab_network(lab_model, lab_data):
