@@ -19,9 +19,9 @@ unit maps), ``lab_helpers/predictor.py`` (evaluating any model) and
 sentences from ``lab_helpers/explain.py``. Importing this module imports
 neither TensorFlow nor Keras and changes no global state: ``PrintLoss`` and
 ``WeightHistory`` (``lab_helpers/callbacks.py``) load Keras when first used.
+Without Keras (the base install) they are stand-ins whose use names the
+install command (``lab_helpers/optional.py``); ``help()`` and ``import *`` work.
 """
-
-from importlib import import_module
 
 from lab_helpers.compute import (
     decision_regions,
@@ -47,6 +47,7 @@ from lab_helpers.legacy_plots import (
     plt_mc_data,
     plt_prob_z,
 )
+from lab_helpers.optional import load_optional
 from lab_helpers.style import (
     CLASS_COLOR_NAMES,
     class_colors,
@@ -94,8 +95,9 @@ _LAZY = {"PrintLoss": "lab_helpers.callbacks", "WeightHistory": "lab_helpers.cal
 
 def __getattr__(name):
     if name in _LAZY:
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value  # later lookups do not come back here
+        value = load_optional(name, _LAZY[name])
+        if value.__module__ == _LAZY[name]:  # the real class: later lookups do not come back
+            globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
