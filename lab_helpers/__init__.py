@@ -17,6 +17,7 @@ one module per idea, from the bottom up:
 ``binary_plots``          the earlier labs' binary-classification plots
 ``explain``               what a trained network does, in facts and sentences
 ``callbacks``             Keras callbacks (the only module that imports Keras)
+``optional``              Keras-only names, loaded on use (or naming the extra)
 ``replay``                a recorded training as numbers, epoch by epoch
 ``explorer``              the replay of a recorded training, drawn with a slider
 ``trace``                 one point's way through the network, as numbers
