@@ -140,7 +140,8 @@ def test_keeps_the_seed_names(executed_notebook):
     source = "\n".join(c.source for c in code_cells(executed_notebook))
     for name in SEED_NAMES:
         assert re.search(rf"\b{name}\b\s*(,|=)", source), f"{name} is not assigned"
-    assert re.search(r"set_random_seed\(\d+\)", source)
+    assert re.search(r"^seed = \d+ ", source, re.MULTILINE)
+    assert "set_random_seed(seed)" in source
 
 
 def test_identical_weights_and_output_over_two_runs(executed_notebook, executed_again):

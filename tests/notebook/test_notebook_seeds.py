@@ -35,8 +35,8 @@ def seeded_run(request, root):
         nb = request.getfixturevalue("executed_notebook")  # the default run, executed once
     else:
         nb = nbformat.read(root / run_notebook.NOTEBOOK.name, as_version=4)
-        cell = cell_containing(nb, "set_random_seed(1234)")
-        cell.source = cell.source.replace("set_random_seed(1234)", f"set_random_seed({seed})")
+        cell = cell_containing(nb, "seed = 1234 ")  # the parameters cell
+        cell.source = cell.source.replace("seed = 1234 ", f"seed = {seed} ")
         nb = run_notebook.execute(nb, extra_cells=CHECK_CELLS)
     return seed, nb, trained_weights(nb)
 

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.notebook
 
 KERNEL = "lab-without-ipympl"
 FALLBACK_LINE = ("Static figures. For live ones: %pip install ipympl, then restart the kernel "
-                 "and reload the page.")
+                 "and reload the page (in Colab, also run "
+                 "google.colab.output.enable_custom_widget_manager()).")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PROBE_CELL = ("import importlib.util, sys\n"
               "print('kernel prefix', sys.prefix)\n"
