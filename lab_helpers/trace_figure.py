@@ -12,7 +12,6 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from .checks import (
-    MAX_UNITS,
     check_class_count,
     check_class_ids,
     check_one_point,
@@ -280,9 +279,7 @@ def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
     point = check_one_point(point=point)
     resolution = check_whole_number(resolution=resolution, minimum=2)
     classes = check_class_count(classes=classes, least=2)
-    units, outputs = network.hidden_units, network.outputs
-    if not 1 <= units <= MAX_UNITS:
-        raise ValueError(f"model's first layer must have 1 to {MAX_UNITS} units; got {units}")
+    outputs = network.outputs  # check_two_layers checked the rest, as for forward_trace
     if outputs != classes:
         raise ValueError(f"model must have one output unit per class ({classes}); got {outputs}")
     traces = forward_traces(network, X, y, classes, resolution)
