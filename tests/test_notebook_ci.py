@@ -3,6 +3,7 @@ testbook's tags, and the notebook opened alone (Colab) stopping in its first cod
 
 import ast
 import copy
+import shutil
 import subprocess
 import sys
 
@@ -10,9 +11,10 @@ import nbformat
 import numpy as np
 import pytest
 import run_notebook
+from bs4 import BeautifulSoup
 from lab_training import train_lab_network
 from nbclient.exceptions import CellExecutionError
-from notebook_outputs import CHECK_CELLS, code_cells, trained_weights
+from notebook_outputs import CHECK_CELLS, code_cells, figure_cells, prose_pictures, trained_weights
 from testbook import testbook
 
 MAIN_TAGS = ["setup", "parameters", "data", "training"]  # enough to train the network
@@ -46,17 +48,26 @@ def test_every_code_cell_has_a_tag_of_its_own(stored):
     assert set(MAIN_TAGS + ["decision-regions", "trace", "replay"]) <= set(names)
 
 
-def test_papermill_trains_the_seed_it_is_given(root, stored, tmp_path, lab_data):
+@pytest.fixture(scope="module")
+def papermill_run(root, stored, tmp_path_factory):
+    """The README's papermill command (seed 7) on the lab plus the weight-printing cells,
+    run from a folder holding the pictures; the path of the executed notebook."""
+    folder = tmp_path_factory.mktemp("papermill")
+    shutil.copytree(root / "images", folder / "images")
     nb = copy.deepcopy(stored)
     nb.cells.extend(nbformat.v4.new_code_cell(src) for src in CHECK_CELLS)
-    source, out = tmp_path / "lab.ipynb", tmp_path / "seed7.ipynb"
+    source, out = folder / "lab.ipynb", folder / "seed7.ipynb"
     nbformat.write(nb, source)
     done = subprocess.run([sys.executable, "-m", "papermill", str(source), str(out),
                            "-p", "seed", "7", "--cwd", str(root), "--no-progress-bar"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "does not contain a cell with tag" not in done.stderr
-    ran = nbformat.read(out, as_version=4)
+    return out
+
+
+def test_papermill_trains_the_seed_it_is_given(papermill_run, lab_data):
+    ran = nbformat.read(papermill_run, as_version=4)
     (injected,) = tagged(ran, "injected-parameters")
     assert "seed = 7" in injected.source
     by_papermill = trained_weights(ran)
@@ -67,6 +78,20 @@ def test_papermill_trains_the_seed_it_is_given(root, stored, tmp_path, lab_data)
         np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
     default = train_lab_network(X, y, seed=1234).get_weights()
     assert not np.allclose(by_papermill[0], default[0])  # not the default seed's network
+
+
+def test_readme_page_of_the_papermill_run_shows_every_figure(papermill_run, stored):
+    done = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html",
+                           "--ClearMetadataPreprocessor.enabled=True",
+                           "--HTMLExporter.embed_images=True", str(papermill_run)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    page = BeautifulSoup(papermill_run.with_suffix(".html").read_text(), "html.parser")
+    sources = [img["src"] for img in page.find_all("img")]
+    figures = len(figure_cells(stored))
+    assert len(sources) == figures + len(prose_pictures(stored))
+    assert all(src.startswith("data:image/png;base64,") for src in sources)
+    assert "application/vnd.jupyter.widget-view+json" not in str(page)
 
 
 def test_testbook_runs_cells_by_tag(root):
