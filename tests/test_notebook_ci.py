@@ -114,3 +114,22 @@ def test_notebook_alone_stops_in_its_first_code_cell(stored, tmp_path):
         assert missing in message
     assert '%pip install "git+<the repository\'s URL>"' in message
     assert all(c.execution_count is None and not c.outputs for c in rest)
+
+
+def test_readme_nbmake_command_runs_the_lab_and_keeps_its_outputs(root, stored, tmp_path):
+    for name in ("lab_utils_multiclass_TF.py", "lab_utils_common.py"):
+        shutil.copy(root / name, tmp_path / name)
+    for folder in ("lab_helpers", "images"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    lab = tmp_path / run_notebook.NOTEBOOK.name
+    shutil.copy(root / run_notebook.NOTEBOOK.name, lab)
+    done = subprocess.run([sys.executable, "-m", "pytest", "--nbmake", "--overwrite",
+                           "-p", "no:cacheprovider", "-q", lab.name],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip().splitlines()[-1].startswith("1 passed")
+    ran = nbformat.read(lab, as_version=4)
+    assert all(c.execution_count for c in code_cells(ran))
+    shown = [c for c in figure_cells(ran) if any("image/png" in o.get("data", {})
+                                                 for o in c.outputs)]
+    assert len(shown) == len(figure_cells(stored))
