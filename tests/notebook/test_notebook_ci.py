@@ -12,9 +12,15 @@ import numpy as np
 import pytest
 import run_notebook
 from bs4 import BeautifulSoup
-from lab_training import train_lab_network
 from nbclient.exceptions import CellExecutionError
-from notebook_outputs import CHECK_CELLS, code_cells, figure_cells, prose_pictures, trained_weights
+from support.keras_models import train_lab_network
+from support.notebook_outputs import (
+    CHECK_CELLS,
+    code_cells,
+    figure_cells,
+    prose_pictures,
+    trained_weights,
+)
 from testbook import testbook
 
 MAIN_TAGS = ["setup", "parameters", "data", "training"]  # enough to train the network
