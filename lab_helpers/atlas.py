@@ -1,0 +1,200 @@
+"""The seed atlas: the training cell's network trained with many seeds at once.
+
+:func:`seed_atlas` asks Keras where each seed's run starts (:mod:`.atlas_keras`),
+trains every network together in NumPy (:mod:`.atlas_train`) and describes each
+result in an :class:`AtlasEntry`. Importing this module imports Keras and TensorFlow;
+the facade loads it when ``seed_atlas`` is first used.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .atlas_keras import training_starts
+from .atlas_train import train_networks
+from .checks import checked, labels_of, points, whole_number
+from .network import forward, layers_from_weights
+
+# What the figure writes under a failed run, by the diagnosis's finding, first match wins.
+CAUSES = (("dead_units", "dead unit"), ("shared_origin", "shared point"),
+          ("axis_overlaps", "axis overlap"), ("still_falling", "still learning"))
+
+
+@dataclass(frozen=True, eq=False)  # arrays inside: entries compare by identity
+class AtlasEntry:
+    """One seed's run of the training cell.
+
+    Attributes
+    ----------
+    seed : int
+    accuracy : float
+        Fraction of the training examples whose largest output is their own class's.
+    loss : ndarray of float32, shape (epochs,)
+        The loss of each epoch as Keras logs it (``history.history["loss"]``).
+    weights : list of 4 float32 ndarrays
+        ``[W1 (n, h), b1 (h,), W2 (h, k), b2 (k,)]``, as ``model.get_weights()``: a model
+        for ``plt_cat_mc``, ``forward_trace`` and ``plt_forward_trace``.
+    dead_units : tuple of int
+        Layer-1 units that output 0 for every training example.
+    summary : str
+        The diagnosis of the run, in sentences.
+    cause : str
+        Why the run failed, in a word or two ("dead unit", "shared point", "axis overlap",
+        "still learning"); "" when every example is classified correctly.
+    """
+
+    seed: int
+    accuracy: float
+    loss: np.ndarray
+    weights: list
+    dead_units: tuple
+    summary: str
+    cause: str
+
+    @property
+    def separated(self):
+        """Whether every training example is classified correctly."""
+        return self.accuracy == 1.0
+
+
+class SeedAtlas(Mapping):
+    """The runs of the training cell by seed: ``atlas[seed]`` is an :class:`AtlasEntry`.
+
+    Iterates over the seeds in the order they were given.
+    """
+
+    def __init__(self, entries):
+        self._entries = {entry.seed: entry for entry in entries}
+
+    def __getitem__(self, seed):
+        return self._entries[seed]
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __len__(self):
+        return len(self._entries)
+
+    def by_accuracy(self):
+        """The entries, most accurate first (equal accuracies in the order of their seeds)."""
+        return sorted(self._entries.values(), key=lambda e: (-e.accuracy, e.seed))
+
+    def __repr__(self):
+        reached = sum(entry.separated for entry in self.values())
+        return f"SeedAtlas({len(self)} seeds, {reached} separate every class)"
+
+
+def _diagnosis(X, y, weights, loss):
+    """The diagnosis of a run: ``diagnose_training`` of :mod:`.diagnosis`, the one that
+    the notebook's training cell prints."""
+    try:
+        from .diagnosis import diagnose_training
+    except ImportError:  # MERGE (issue 19): its lab_helpers/diagnosis.py replaces this branch
+        return _AccuracyOnly(X, y, weights)
+    return diagnose_training(X, y, weights, loss)
+
+
+class _AccuracyOnly:
+    """MERGE (issue 19): a stand-in for ``TrainingDiagnosis`` until diagnosis.py lands."""
+
+    def __init__(self, X, y, weights):
+        logits = forward(layers_from_weights(weights), X)[-1].a
+        self.summary = f"training accuracy: {np.mean(np.argmax(logits, axis=1) == y):.1%}"
+        self.dead_units = dead_units(X, weights)
+        self.shared_origin = self.axis_overlaps = ()
+        self.still_falling = False
+
+
+def dead_units(X, weights):
+    """Layer-1 units that output 0 for every example of ``X`` (m, n), as a tuple of ints."""
+    z1 = forward(layers_from_weights(weights), X)[0].z
+    return tuple(int(j) for j in np.flatnonzero((z1 <= 0).all(axis=0)))
+
+
+def failure_cause(diagnosis):
+    """A word or two for why a run failed, from its diagnosis's findings; "" for none."""
+    for attribute, words in CAUSES:
+        if getattr(diagnosis, attribute):
+            return words
+    return "not separated"
+
+
+def atlas_entry(X, y, seed, weights, loss):
+    """One seed's :class:`AtlasEntry`, from its trained ``weights`` and its ``loss`` (epochs,)."""
+    weights = [np.asarray(w, dtype=np.float32) for w in weights]
+    logits = forward(layers_from_weights(weights), X)[-1].a
+    accuracy = float(np.mean(np.argmax(logits, axis=1) == y))
+    diagnosis = _diagnosis(X, y, weights, loss)
+    return AtlasEntry(seed=seed, accuracy=accuracy, loss=loss, weights=weights,
+                      dead_units=dead_units(X, weights), summary=diagnosis.summary,
+                      cause="" if accuracy == 1.0 else failure_cause(diagnosis))
+
+
+def seed_list(value, name, args=None):
+    """Seeds: a non-empty sequence of distinct ints, as a list of ints."""
+    if isinstance(value, numbers.Integral) or not hasattr(value, "__iter__"):
+        raise TypeError(f"{name} must be a sequence of integer seeds, e.g. range(16); "
+                        f"got {type(value).__name__}")
+    seeds = list(value)
+    if not seeds:
+        raise ValueError(f"{name} must hold at least one seed; got none")
+    for seed in seeds:
+        if not isinstance(seed, numbers.Integral) or isinstance(seed, bool) or seed < 0:
+            raise TypeError(f"{name} must hold integers >= 0; got {seed!r}")
+    repeated = sorted({int(s) for s in seeds if seeds.count(s) > 1})
+    if repeated:
+        raise ValueError(f"{name} must not repeat a seed; repeated: {repeated}")
+    return [int(seed) for seed in seeds]
+
+
+def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hidden_units=2,
+               classes=4):
+    """Train the notebook's network once per seed, all seeds together, and describe each run.
+
+    For each seed the network is the one the training cell trains after
+    ``set_random_seed(seed)``: Dense(``hidden_units``, ReLU) then Dense(``classes``,
+    linear), the same initial weights, the examples shuffled anew every epoch in the
+    same order, batches of ``batch_size``, Adam(``learning_rate``) on the sparse
+    cross-entropy of the logits, ``epochs`` epochs. Keras gives the starting points;
+    the training runs in NumPy float32 for all seeds at once. Afterwards Python's,
+    NumPy's and TensorFlow's generators are seeded with the last seed.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+        The training examples.
+    y : ndarray of shape (m,) or (m, 1)
+        Their class ids, 0 .. ``classes`` - 1.
+    seeds : sequence of int
+        Distinct seeds, e.g. ``range(16)``.
+    epochs : int, default=200
+    learning_rate : float, default=0.01
+    batch_size : int, default=32
+    hidden_units : int, default=2
+        Units of layer 1.
+    classes : int, default=4
+        Units of layer 2, one per class.
+
+    Returns
+    -------
+    SeedAtlas
+        ``atlas[seed]`` is that run's :class:`AtlasEntry`.
+    """
+    if not (isinstance(learning_rate, numbers.Real) and np.isfinite(learning_rate)
+            and learning_rate > 0):
+        raise ValueError(f"learning_rate must be a number > 0; got {learning_rate!r}")
+    initial, orders = training_starts(seeds, m=len(X), epochs=epochs, features=X.shape[1],
+                                      hidden_units=hidden_units, classes=classes)
+    weights, loss = train_networks(X, y, initial, orders, learning_rate=learning_rate,
+                                   batch_size=batch_size)
+    return SeedAtlas(atlas_entry(X, y, seed, [w[i] for w in weights], loss[i])
+                     for i, seed in enumerate(seeds))
+
+
+seed_atlas = checked(seed_atlas, X=points, classes=whole_number(2),
+                     y=labels_of("X", "classes"), seeds=seed_list, epochs=whole_number(),
+                     batch_size=whole_number(), hidden_units=whole_number())
