@@ -20,7 +20,7 @@ def report_html(executed_notebook):
 
 def test_report_embeds_every_image(report_html):
     sources = re.findall(r'<img[^>]*\ssrc=["\']([^"\']+)', report_html)
-    assert len(sources) == 9  # 7 figures + the prose's 2 pictures
+    assert len(sources) == 10  # 8 figures + the prose's 2 pictures
     assert all(src.startswith("data:image/png;base64,") for src in sources)
 
 
@@ -60,6 +60,6 @@ def test_make_run_script_writes_notebook_and_report(tmp_path, root):
     assert "training accuracy: 100.0%" in done.stdout
     assert (out / "C2_W2_Multiclass_TF.ipynb").is_file()
     html = (out / "C2_W2_Multiclass_TF.html").read_text()
-    assert len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html)) == 9
+    assert len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html)) == 10
     assert (out / "images" / "network.png").is_file()
     assert not list(root.glob("kernel-*")), "kernel sockets left in the project folder"
