@@ -2,8 +2,8 @@
 
 :func:`seed_atlas` asks Keras where each seed's run starts (:mod:`.atlas_keras`),
 trains every network together in NumPy (:mod:`.atlas_train`) and describes each
-result in an :class:`AtlasEntry`. Importing this module imports Keras and TensorFlow;
-the facade loads it when ``seed_atlas`` is first used.
+result in an :class:`AtlasEntry`. Importing this module imports TensorFlow; the
+facade loads it when ``seed_atlas`` is first used.
 """
 
 from __future__ import annotations
@@ -160,8 +160,8 @@ def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hi
     linear), the same initial weights, the examples shuffled anew every epoch in the
     same order, batches of ``batch_size``, Adam(``learning_rate``) on the sparse
     cross-entropy of the logits, ``epochs`` epochs. Keras gives the starting points;
-    the training runs in NumPy float32 for all seeds at once. Afterwards Python's,
-    NumPy's and TensorFlow's generators are seeded with the last seed.
+    the training runs in NumPy float32 for all seeds at once. Afterwards TensorFlow's
+    global seed is the last seed; Python's and NumPy's generators are left as they were.
 
     Parameters
     ----------
