@@ -143,12 +143,22 @@ def seed_list(value, name, args=None):
     if not seeds:
         raise ValueError(f"{name} must hold at least one seed; got none")
     for seed in seeds:
-        if not isinstance(seed, numbers.Integral) or isinstance(seed, bool) or seed < 0:
+        if not isinstance(seed, numbers.Integral) or isinstance(seed, bool):
             raise TypeError(f"{name} must hold integers >= 0; got {seed!r}")
+        if seed < 0:
+            raise ValueError(f"{name} must hold integers >= 0; got {seed!r}")
     repeated = sorted({int(s) for s in seeds if seeds.count(s) > 1})
     if repeated:
         raise ValueError(f"{name} must not repeat a seed; repeated: {repeated}")
     return [int(seed) for seed in seeds]
+
+
+def positive(value, name, args=None):
+    """A finite number > 0, as a float."""
+    if (not isinstance(value, numbers.Real) or isinstance(value, bool)
+            or not np.isfinite(value) or value <= 0):
+        raise ValueError(f"{name} must be a finite number > 0; got {value!r}")
+    return float(value)
 
 
 def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hidden_units=2,
@@ -184,17 +194,15 @@ def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hi
     SeedAtlas
         ``atlas[seed]`` is that run's :class:`AtlasEntry`.
     """
-    if not (isinstance(learning_rate, numbers.Real) and np.isfinite(learning_rate)
-            and learning_rate > 0):
-        raise ValueError(f"learning_rate must be a number > 0; got {learning_rate!r}")
     initial, orders = training_starts(seeds, m=len(X), epochs=epochs, features=X.shape[1],
                                       hidden_units=hidden_units, classes=classes)
     weights, loss = train_networks(X, y, initial, orders, learning_rate=learning_rate,
                                    batch_size=batch_size)
-    return SeedAtlas(atlas_entry(X, y, seed, [w[i] for w in weights], loss[i])
+    return SeedAtlas(atlas_entry(X, y, seed, [w[i] for w in weights], loss[i].copy())
                      for i, seed in enumerate(seeds))
 
 
 seed_atlas = checked(seed_atlas, X=points, classes=whole_number(2),
                      y=labels_of("X", "classes"), seeds=seed_list, epochs=whole_number(),
-                     batch_size=whole_number(), hidden_units=whole_number())
+                     batch_size=whole_number(), hidden_units=whole_number(),
+                     learning_rate=positive)

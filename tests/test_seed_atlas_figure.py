@@ -93,7 +93,7 @@ BAD_ATLAS_CALLS = [
     ("a seed that is not an integer", dict(seeds=[1, 2.5]), TypeError,
      r"seeds must hold integers >= 0; got 2.5"),
     ("a seed as text", dict(seeds=[1, "2"]), TypeError, r"seeds must hold integers >= 0; got '2'"),
-    ("a negative seed", dict(seeds=[-1]), TypeError, r"seeds must hold integers >= 0; got -1"),
+    ("a negative seed", dict(seeds=[-1]), ValueError, r"seeds must hold integers >= 0; got -1"),
     ("repeated seeds", dict(seeds=[1, 2, 1, 2, 3]), ValueError,
      r"seeds must not repeat a seed; repeated: \[1, 2\]"),
     ("no epochs", dict(epochs=0), ValueError, r"epochs must be a positive integer; got 0"),
@@ -108,7 +108,9 @@ BAD_ATLAS_CALLS = [
     ("labels of another length", dict(y=np.array([0, 1])), ValueError,
      r"X and y must have the same length; got 4 and 2"),
     ("learning rate of 0", dict(learning_rate=0), ValueError,
-     r"learning_rate must be a number > 0; got 0"),
+     r"learning_rate must be a finite number > 0; got 0"),
+    ("learning rate as text", dict(learning_rate="0.01"), ValueError,
+     r"learning_rate must be a finite number > 0; got '0.01'"),
 ]
 
 
