@@ -124,8 +124,24 @@ def failure_cause(diagnosis):
 
 
 def atlas_entry(X, y, seed, weights, loss):
-    """One seed's :class:`AtlasEntry`, from its trained ``weights`` and its ``loss`` (epochs,)."""
+    """One seed's :class:`AtlasEntry`: its accuracy, dead units and diagnosis.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of int, shape (m,)
+    seed : int
+    weights : list of 4 ndarrays
+        The trained ``[W1, b1, W2, b2]``.
+    loss : array-like of shape (epochs,)
+        The loss of each epoch as Keras logs it.
+
+    Returns
+    -------
+    AtlasEntry
+    """
     weights = [np.asarray(w, dtype=np.float32) for w in weights]
+    loss = np.asarray(loss, dtype=np.float32)
     logits = forward(layers_from_weights(weights), X)[-1].a
     accuracy = float(np.mean(np.argmax(logits, axis=1) == y))
     diagnosis = _diagnosis(X, y, weights, loss)
