@@ -6,7 +6,8 @@ end with a layer-1 unit that outputs 0 for every example.
 
 import numpy as np
 import pytest
-from lab_training import train_lab_network
+from support import reference
+from support.keras_models import train_lab_network
 
 import lab_utils_multiclass_TF as mc
 
@@ -24,13 +25,6 @@ def keras_runs(lab_data):
 @pytest.fixture(scope="module")
 def atlas(lab_data):
     return mc.seed_atlas(*lab_data, SEEDS)
-
-
-def plain_forward(weights, X):
-    """Layer-1 outputs and scores, with NumPy only."""
-    W1, b1, W2, b2 = (np.asarray(w, dtype=float) for w in weights)
-    a1 = np.maximum(X @ W1 + b1, 0)
-    return a1, a1 @ W2 + b2
 
 
 def test_is_indexed_by_seed_in_the_order_given(atlas):
@@ -73,7 +67,7 @@ def test_summary_is_the_diagnosis_of_the_training_cells_network(atlas, keras_run
 def test_dead_units_output_zero_for_every_example(atlas, lab_data):
     X, _ = lab_data
     for seed in SEEDS:
-        a1, _ = plain_forward(atlas[seed].weights, X)
+        a1 = reference.forward(X, *atlas[seed].weights).a1
         silent = [j for j in range(a1.shape[1]) if not a1[:, j].any()]
         assert list(atlas[seed].dead_units) == silent
         assert bool(silent) == (seed in WITH_A_DEAD_UNIT)
@@ -91,7 +85,7 @@ def test_failed_runs_name_a_cause_and_successful_ones_none(atlas):
 def test_weights_work_as_a_model_everywhere(atlas, lab_data):
     X, y = lab_data
     entry = atlas[26]
-    _, scores = plain_forward(entry.weights, X)
+    scores = reference.forward(X, *entry.weights).scores
     np.testing.assert_allclose(mc.forward_trace(entry.weights, X).scores, scores, atol=1e-5)
     fig = mc.plt_cat_mc(X, y, entry.weights, 4)
     shown = fig.axes[0].images[0].get_array()

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from notebook_outputs import cell_containing, stream_text
+from support.notebook_outputs import cell_containing, stream_text
 
 import lab_utils_multiclass_TF as mc
 

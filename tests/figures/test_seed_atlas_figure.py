@@ -4,6 +4,8 @@ atlas's functions refuse bad input with messages that name the argument."""
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from support import reference
+from support.figure_reader import assert_classes_drawn
 
 import lab_utils_multiclass_TF as mc
 
@@ -23,10 +25,8 @@ def figure(atlas, lab_data):
 
 
 def accuracy_of(weights, X, y):
-    """Training accuracy from the weights, with NumPy only."""
-    W1, b1, W2, b2 = (np.asarray(w, dtype=float) for w in weights)
-    scores = np.maximum(X @ W1 + b1, 0) @ W2 + b2
-    return np.mean(np.argmax(scores, axis=1) == y)
+    """Training accuracy from the weights, by the tests' reference forward pass."""
+    return np.mean(reference.forward(X, *weights).winner == y)
 
 
 def pixel_centres(image):
@@ -64,12 +64,18 @@ def test_failed_panels_are_framed_with_dashes_and_name_their_cause(figure, atlas
 def test_each_panel_shows_its_seeds_decision_regions(figure, atlas):
     for ax in figure.axes:
         seed = int(ax.get_title().split()[1].rstrip(":"))
-        W1, b1, W2, b2 = (np.asarray(w, dtype=float) for w in atlas[seed].weights)
         image = ax.images[0]
-        centres = pixel_centres(image)
-        expected = np.argmax(np.maximum(centres @ W1 + b1, 0) @ W2 + b2, axis=1)
+        expected = reference.forward(pixel_centres(image), *atlas[seed].weights).winner
         shown = np.asarray(image.get_array()).ravel()
         assert np.mean(shown == expected) > 0.999  # ties on a boundary may round either way
+
+
+def test_every_panel_draws_each_class_in_its_colour_and_marker(figure, lab_data):
+    from test_class_styles import MARKERS
+
+    dark, _ = mc.class_colors(4)
+    for ax in figure.axes:
+        assert_classes_drawn(ax, *lab_data, dark, MARKERS)
 
 
 def test_percent_never_rounds_a_failure_up_to_100():
