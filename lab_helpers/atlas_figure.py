@@ -18,6 +18,7 @@ LABEL = ("Seed atlas: the decision regions of the training cell's network traine
          "seed, most accurate first, with the training examples; failed runs have a dashed "
          "frame, the word FAILED and their cause below")
 PANEL_INCHES = 2.3
+MARKER_SIZE = 20  # points squared: small for the panel, large enough to show each colour
 MOST_COLUMNS = 4
 FAILED_FRAME = dict(linestyle=(0, (4, 2)), linewidth=2.5, color="0.15")
 
@@ -88,7 +89,7 @@ def plt_seed_atlas(X, y, atlas, classes, *, resolution=80):
         axes = axes.ravel()
         for ax, (_, title, caption), (xx0, xx1, ids) in zip(axes, panels, regions, strict=False):
             RegionsArtist(ax, xx0, xx1, ids, classes)
-            draw_classes(ax, X, y, classes, size=10)
+            draw_classes(ax, X, y, classes, size=MARKER_SIZE)
             ax.set_title(title, fontsize=10)
             ax.set_xticks([])
             ax.set_yticks([])

@@ -25,6 +25,7 @@ def test_report_embeds_every_image(report_html):
 
 
 def test_every_image_is_described(report_html, executed_notebook):
+    from lab_helpers.atlas_figure import LABEL as ATLAS
     from lab_helpers.explorer import LABEL as EXPLORER
     from lab_helpers.figures import LABELS
     from lab_helpers.trace_figure import LABEL as TRACE
@@ -34,7 +35,7 @@ def test_every_image_is_described(report_html, executed_notebook):
     assert len(described) == len(images)
     prose = [alt for c in executed_notebook.cells if c.cell_type == "markdown"
              for alt in re.findall(r"!\[([^\]]+)\]\(", c.source)]
-    assert sorted(described) == sorted([*LABELS.values(), TRACE, EXPLORER, *prose])
+    assert sorted(described) == sorted([*LABELS.values(), TRACE, EXPLORER, ATLAS, *prose])
 
 
 def test_report_shows_the_trace_and_the_confidence_view(executed_notebook, report_html):
