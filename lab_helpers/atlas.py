@@ -16,8 +16,8 @@ import numpy as np
 
 from .atlas_keras import training_starts
 from .atlas_train import train_networks
-from .checks import checked, labels_of, points, whole_number
-from .network import forward, layers_from_weights
+from .checks import check_class_ids, check_points, check_whole_number, named_argument
+from .network import Network, layers_from_weights
 
 # What the figure writes under a failed run, by the diagnosis's finding, first match wins.
 CAUSES = (("dead_units", "dead unit"), ("shared_origin", "shared point"),
@@ -102,8 +102,8 @@ class _AccuracyOnly:
     """MERGE (issue 19): a stand-in for ``TrainingDiagnosis`` until diagnosis.py lands."""
 
     def __init__(self, X, y, weights):
-        logits = forward(layers_from_weights(weights), X)[-1].a
-        self.summary = f"training accuracy: {np.mean(np.argmax(logits, axis=1) == y):.1%}"
+        predicted = Network(layers_from_weights(weights)).class_ids(X)
+        self.summary = f"training accuracy: {np.mean(predicted == y):.1%}"
         self.dead_units = dead_units(X, weights)
         self.shared_origin = self.axis_overlaps = ()
         self.still_falling = False
@@ -111,7 +111,7 @@ class _AccuracyOnly:
 
 def dead_units(X, weights):
     """Layer-1 units that output 0 for every example of ``X`` (m, n), as a tuple of ints."""
-    z1 = forward(layers_from_weights(weights), X)[0].z
+    z1 = Network(layers_from_weights(weights)).layer_outputs(X)[0].z
     return tuple(int(j) for j in np.flatnonzero((z1 <= 0).all(axis=0)))
 
 
@@ -142,16 +142,16 @@ def atlas_entry(X, y, seed, weights, loss):
     """
     weights = [np.asarray(w, dtype=np.float32) for w in weights]
     loss = np.asarray(loss, dtype=np.float32)
-    logits = forward(layers_from_weights(weights), X)[-1].a
-    accuracy = float(np.mean(np.argmax(logits, axis=1) == y))
+    accuracy = float(np.mean(Network(layers_from_weights(weights)).class_ids(X) == y))
     diagnosis = _diagnosis(X, y, weights, loss)
     return AtlasEntry(seed=seed, accuracy=accuracy, loss=loss, weights=weights,
                       dead_units=dead_units(X, weights), summary=diagnosis.summary,
                       cause="" if accuracy == 1.0 else failure_cause(diagnosis))
 
 
-def seed_list(value, name, args=None):
-    """Seeds: a non-empty sequence of distinct ints, as a list of ints."""
+def check_seeds(**kwargs):
+    """Seeds: a non-empty sequence of distinct ints >= 0, as a list of ints."""
+    name, value = named_argument(kwargs)
     if isinstance(value, numbers.Integral) or not hasattr(value, "__iter__"):
         raise TypeError(f"{name} must be a sequence of integer seeds, e.g. range(16); "
                         f"got {type(value).__name__}")
@@ -169,8 +169,9 @@ def seed_list(value, name, args=None):
     return [int(seed) for seed in seeds]
 
 
-def positive(value, name, args=None):
+def check_positive(**kwargs):
     """A finite number > 0, as a float."""
+    name, value = named_argument(kwargs)
     if (not isinstance(value, numbers.Real) or isinstance(value, bool)
             or not np.isfinite(value) or value <= 0):
         raise ValueError(f"{name} must be a finite number > 0; got {value!r}")
@@ -210,6 +211,14 @@ def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hi
     SeedAtlas
         ``atlas[seed]`` is that run's :class:`AtlasEntry`.
     """
+    X = check_points(X=X)
+    classes = check_whole_number(classes=classes, minimum=2)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    seeds = check_seeds(seeds=seeds)
+    epochs = check_whole_number(epochs=epochs)
+    learning_rate = check_positive(learning_rate=learning_rate)
+    batch_size = check_whole_number(batch_size=batch_size)
+    hidden_units = check_whole_number(hidden_units=hidden_units)
     initial, orders = training_starts(seeds, m=len(X), epochs=epochs, features=X.shape[1],
                                       hidden_units=hidden_units, classes=classes)
     weights, loss = train_networks(X, y, initial, orders, learning_rate=learning_rate,
@@ -217,8 +226,3 @@ def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hi
     return SeedAtlas(atlas_entry(X, y, seed, [w[i] for w in weights], loss[i].copy())
                      for i, seed in enumerate(seeds))
 
-
-seed_atlas = checked(seed_atlas, X=points, classes=whole_number(2),
-                     y=labels_of("X", "classes"), seeds=seed_list, epochs=whole_number(),
-                     batch_size=whole_number(), hidden_units=whole_number(),
-                     learning_rate=positive)

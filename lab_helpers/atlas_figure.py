@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import math
 
-from .checks import checked, class_count, labels_of, points, predicted_ids, whole_number
+from .checks import (
+    check_class_count,
+    check_class_ids,
+    check_points,
+    check_predicted_ids,
+    check_whole_number,
+    named_argument,
+)
 from .compute import decision_regions
 from .draw import RegionsArtist, draw_classes, new_figure
 from .style import lab_style
@@ -77,11 +84,16 @@ def plt_seed_atlas(X, y, atlas, classes, *, resolution=80):
         Panels from the most accurate run to the least, each titled "seed S: NN %";
         a failed run has a dashed frame and "FAILED: cause" below it.
     """
+    X = check_points(X=X)
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    atlas = check_atlas(atlas=atlas)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
     panels = atlas_panels(atlas)
     regions = [decision_regions(X, entry.weights, resolution=resolution)
                for entry, _, _ in panels]
     for (entry, _, _), (_, _, ids) in zip(panels, regions, strict=True):
-        predicted_ids(ids, classes, f"atlas[{entry.seed}]")
+        check_predicted_ids(ids, classes, f"atlas[{entry.seed}]")
     rows, columns = _grid(len(panels))
     with lab_style():
         fig, axes = new_figure((PANEL_INCHES * columns, PANEL_INCHES * rows + 0.4), rows,
@@ -102,13 +114,11 @@ def plt_seed_atlas(X, y, atlas, classes, *, resolution=80):
     return fig
 
 
-def _atlas(value, name, args=None):
+def check_atlas(**kwargs):
+    """An atlas that :func:`lab_helpers.atlas.seed_atlas` returned, with at least one run."""
+    name, value = named_argument(kwargs)
     if not hasattr(value, "by_accuracy") or not len(value):
         raise TypeError(f"{name} must be a non-empty atlas that seed_atlas returned; "
                         f"got {type(value).__name__}")
     return value
 
-
-plt_seed_atlas = checked(plt_seed_atlas, X=points, classes=class_count,
-                         y=labels_of("X", "classes"), atlas=_atlas,
-                         resolution=whole_number(2))
