@@ -22,7 +22,7 @@ one module per idea, from the bottom up:
 ``trace``                 one point's way through the network, as numbers
 ``trace_figure``          the figure that follows one point, moved by a click
 ``atlas_train``           many copies of the network trained at once, in NumPy
-``atlas_keras``           where the training cell's run starts for a seed (Keras)
+``atlas_keras``           where the training cell's run starts for a seed (TensorFlow)
 ``atlas``                 the seed atlas: one run of the training cell per seed
 ``atlas_figure``          the seed atlas as small multiples
 ========================  =====================================================
