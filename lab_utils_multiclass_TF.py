@@ -10,6 +10,8 @@ This module is the lab's public face; the code lives in the package
   ``lab_helpers/replay.py``;
 * ``plt_forward_trace``: ``lab_helpers/trace_figure.py``, from the numbers of
   ``forward_trace`` (``lab_helpers/trace.py``);
+* ``plt_seed_atlas``: ``lab_helpers/atlas_figure.py``, from the runs of
+  ``seed_atlas`` (``lab_helpers/atlas.py``);
 * ``plt_mc_data``, ``plot_mc_data``, ``plot_cat_decision_boundary_mc``,
   ``plt_prob_z``: ``lab_helpers/legacy_plots.py``.
 
@@ -18,11 +20,13 @@ unit maps), ``lab_helpers/predictor.py`` (evaluating any model) and
 ``lab_helpers/network.py`` (the forward pass); the
 sentences from ``lab_helpers/explain.py``. Importing this module imports
 neither TensorFlow nor Keras and changes no global state: ``PrintLoss`` and
-``WeightHistory`` (``lab_helpers/callbacks.py``) load Keras when first used.
+``WeightHistory`` (``lab_helpers/callbacks.py``) and ``seed_atlas``,
+``SeedAtlas`` and ``AtlasEntry`` (``lab_helpers/atlas.py``) load Keras when first used.
 Without Keras (the base install) they are stand-ins whose use names the
 install command (``lab_helpers/optional.py``); ``help()`` and ``import *`` work.
 """
 
+from lab_helpers.atlas_figure import plt_seed_atlas
 from lab_helpers.compute import (
     decision_regions,
     plot_limits,
@@ -87,10 +91,15 @@ __all__ = [
     "plt_training_explorer", "TrainingExplorer",
     # following one point through the network
     "forward_trace", "PointTrace", "plt_forward_trace", "ForwardTraceView",
+    # the same network trained with many seeds
+    "seed_atlas", "SeedAtlas", "AtlasEntry",  # noqa: F822 (loaded by __getattr__)
+    "plt_seed_atlas",
 ]
 
 # Names whose module imports Keras: loaded on first use.
-_LAZY = {"PrintLoss": "lab_helpers.callbacks", "WeightHistory": "lab_helpers.callbacks"}
+_LAZY = {"PrintLoss": "lab_helpers.callbacks", "WeightHistory": "lab_helpers.callbacks",
+         "seed_atlas": "lab_helpers.atlas", "SeedAtlas": "lab_helpers.atlas",
+         "AtlasEntry": "lab_helpers.atlas"}
 
 
 def __getattr__(name):

@@ -22,6 +22,10 @@ one module per idea, from the bottom up:
 ``explorer``              the replay of a recorded training, drawn with a slider
 ``trace``                 one point's way through the network, as numbers
 ``trace_figure``          the figure that follows one point, moved by a click
+``atlas_train``           many copies of the network trained at once, in NumPy
+``atlas_keras``           where the training cell's run starts for a seed (TensorFlow)
+``atlas``                 the seed atlas: one run of the training cell per seed
+``atlas_figure``          the seed atlas as small multiples
 ========================  =====================================================
 """
 
