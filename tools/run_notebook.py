@@ -2,6 +2,8 @@
 
 Usage: ``python tools/run_notebook.py [--out build] [--transport ipc|tcp]`` (this is what
 ``make run`` does; without make, e.g. on Windows, run it with the project's environment).
+Writes the executed notebook, the HTML report and each figure's PNG (``figures/``,
+named after the tag of the cell that drew it).
 
 The figures are ipympl widgets. A headless run has no front end to draw them,
 so the executed notebook keeps each figure's static PNG (ipympl puts one in
@@ -12,6 +14,7 @@ viewers and nbconvert fall back to that PNG instead of an empty widget.
 from __future__ import annotations
 
 import argparse
+import base64
 import shutil
 import sys
 import tempfile
@@ -122,6 +125,26 @@ def describe_figures(html):
     return str(soup)
 
 
+def figure_images(nb):
+    """Each figure's static PNG, named after the tag of the cell that drew it.
+
+    Returns
+    -------
+    dict of str to bytes
+        ``"<tag>.png"`` (``"<tag>-2.png"`` and so on when a cell draws more than one)
+        to the PNG's bytes, in the notebook's order.
+    """
+    images = {}
+    for cell in nb.cells:
+        pngs = [output["data"]["image/png"] for output in cell.get("outputs", [])
+                if "image/png" in output.get("data", {})]
+        tag = (cell.metadata.get("tags") or [cell.get("id", "cell")])[0]
+        for number, png in enumerate(pngs, start=1):
+            name = tag if number == 1 else f"{tag}-{number}"
+            images[f"{name}.png"] = base64.b64decode(png)
+    return images
+
+
 def printed_lines(nb):
     """Every line that the notebook's cells printed to stdout, in order."""
     return [line for cell in nb.cells for output in cell.get("outputs", [])
@@ -150,6 +173,11 @@ def main(argv=None):
     html_path = nb_path.with_suffix(".html")
     nbformat.write(nb, nb_path)
     html_path.write_text(export_html(nb), encoding="utf-8")
+    # Each figure as a file too, to look at or attach without opening the report.
+    figures = out / "figures"
+    figures.mkdir(exist_ok=True)
+    for name, png in figure_images(nb).items():
+        (figures / name).write_bytes(png)
     # The executed notebook shows the prose's images by relative path too.
     shutil.copytree(ROOT / "images", out / "images", dirs_exist_ok=True)
 
@@ -157,8 +185,8 @@ def main(argv=None):
         if "training accuracy" in line:
             print(line)
     print(f"executed {NOTEBOOK.name} in {seconds:.1f} s")
-    print(f"wrote {nb_path.relative_to(ROOT) if nb_path.is_relative_to(ROOT) else nb_path}")
-    print(f"wrote {html_path.relative_to(ROOT) if html_path.is_relative_to(ROOT) else html_path}")
+    for path in (nb_path, html_path, figures):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 
 

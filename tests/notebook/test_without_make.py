@@ -1,6 +1,7 @@
 """The lab without make (Windows): the kernel transport of each platform, a kernel really
 reached over TCP, and the README's make-free commands run on Linux."""
 
+import base64
 import re
 import subprocess
 import sys
@@ -67,3 +68,12 @@ def test_make_free_run_on_linux(root, tmp_path):
     nb = nbformat.read(out / "C2_W2_Multiclass_TF.ipynb", as_version=4)
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
     assert (out / "C2_W2_Multiclass_TF.html").stat().st_size > 100_000
+    # each figure's PNG as a file, named after the tag of the cell that drew it
+    outputs = [(cell.metadata["tags"][0], base64.b64decode(o["data"]["image/png"]))
+               for cell in nb.cells for o in cell.get("outputs", [])
+               if "image/png" in o.get("data", {})]
+    files = sorted((out / "figures").iterdir())
+    assert len(files) == len(outputs) >= 8
+    assert {p.read_bytes() for p in files} == {png for _, png in outputs}
+    for tag, png in outputs:
+        assert any(p.read_bytes() == png and p.stem.startswith(tag) for p in files), tag
