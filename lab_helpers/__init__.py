@@ -16,6 +16,7 @@ one module per idea, from the bottom up:
 ``legacy_plots``          the original module's general plots
 ``binary_plots``          the earlier labs' binary-classification plots
 ``explain``               what a trained network does, in facts and sentences
+``diagnosis``             why a training run succeeded or failed (``diagnosis_text``: its words)
 ``callbacks``             Keras callbacks (the only module that imports Keras)
 ``explorer``              the replay of a recorded training
 ``trace``                 one point's way through the network, as numbers

@@ -255,14 +255,18 @@ def confusion_summary(y_true, y_pred):
     -------
     text : str
     """
-    mixed = confusions(y_true, y_pred)
+    return confusion_sentence(confusions(y_true, y_pred), len(y_true))
+
+
+confusion_summary = checked(confusion_summary, y_true=labels, y_pred=labels_of("y_true"))
+
+
+def confusion_sentence(mixed, examples):
+    """The sentence of :func:`confusion_summary`, from :func:`confusions` of ``examples``."""
     if not mixed:
         return "Every example is classified correctly: the network separates the classes."
     wrong = sum(n for _, _, n in mixed)
     parts = [f"{_class_list([t])} taken for {_class_list([p])} "
              f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
-    return (f"Training FAILED to separate the classes: {wrong} of {len(y_true)} examples are "
+    return (f"Training FAILED to separate the classes: {wrong} of {examples} examples are "
             f"misclassified: " + "; ".join(parts) + ".")
-
-
-confusion_summary = checked(confusion_summary, y_true=labels, y_pred=labels_of("y_true"))
