@@ -179,7 +179,7 @@ def _relu_sentence(d):
     if d.peak == 0:
         return (f"Unit {d.unit} outputs zero for every training example: a dead unit that "
                 "passes nothing on.")
-    peak = f"(peak output {d.peak:.2f})"
+    peak = f"(largest output on a training example: {d.peak:.2f})"
     active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
     if not d.active_classes:
         zero = _counted(d.zero_classes, d.zero_counts, d.sizes)
