@@ -44,8 +44,8 @@ def loss_sentence(d):
             f"{abs(d.loss_fall):.2%} {'lower' if d.loss_fall >= 0 else 'higher'})")
     if d.still_falling:
         return f"The loss was still falling {span}: more epochs may help."
-    return (f"The loss hardly fell {span}: more epochs of the same training are unlikely "
-            "to help.")
+    trend = "hardly fell" if d.loss_fall >= 0 else "rose"
+    return f"The loss {trend} {span}: more epochs of the same training may not help."
 
 
 def _causes(d):

@@ -122,9 +122,11 @@ def check_loss_line(line, loss, min_fall):
     window = max(1, len(loss) // 10)
     start, end = loss[-window - 1], loss[-1]
     fall = (start - end) / start
-    span = (f"over the last {window} epochs (from {start:.4f} to {end:.4f}, "
-            f"{abs(fall):.2%} {'lower' if fall >= 0 else 'higher'})")
+    epochs = f"{window} epoch{'s' if window > 1 else ''}"
+    span = (f"over the last {epochs} (from {start:.4f} to {end:.4f}, {abs(fall):.2%} "
+            f"{'lower' if fall >= 0 else 'higher'})")
     if start - end >= min_fall * start:
         assert line == f"The loss was still falling {span}: more epochs may help."
     else:
-        assert line.startswith(f"The loss hardly fell {span}: "), line
+        trend = "hardly fell" if fall >= 0 else "rose"
+        assert line == f"The loss {trend} {span}: more epochs of the same training may not help."
