@@ -50,6 +50,20 @@ def plot_limits(X, *, margin=1.0):
 plot_limits = checked(plot_limits, X=points, margin=non_negative)
 
 
+def plane_limits(A, *, margin=0.25):
+    """Axis ranges of layer 2's plane: the points ``A`` (N, 2) and the origin, with
+    ``margin`` around them. The output-layer figure and the trace both use these.
+
+    Returns
+    -------
+    a0_rng, a1_rng : tuple of float
+    """
+    return plot_limits(np.vstack([A, np.zeros((1, A.shape[1]))]), margin=margin)
+
+
+plane_limits = checked(plane_limits, A=points, margin=non_negative)
+
+
 def mesh(x0_rng, x1_rng, resolution):
     """Grid over a rectangle: ``xx0``, ``xx1`` of shape (resolution, resolution).
 

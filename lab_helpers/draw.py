@@ -14,6 +14,7 @@ from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize, to_rgba
 from matplotlib.ticker import MaxNLocator
 
 from .compute import extent
+from .diagnosis import coinciding_examples
 from .display import quiet_header
 from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, CLASS_MARKERS, EDGE
 
@@ -123,6 +124,36 @@ def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker=None, co
     return lines
 
 
+COUNT_GID = "coinciding count"  # the gid of each count label: found by it in the tests
+
+
+def label_coinciding(ax, A, ids):
+    """Write the count beside each spot where two or more examples of one class coincide
+    (markers drawn there hide each other): one label per class and spot, in the class's
+    dark colour, stacked upwards when several classes share the spot.
+
+    Parameters
+    ----------
+    A : ndarray of shape (m, 2)
+        The positions drawn, e.g. the layer-1 outputs (layer 2's plane).
+    ids : ndarray of int, shape (m,)
+
+    Returns
+    -------
+    list of Annotation, one per (spot, class)
+    """
+    positions, classes, counts = coinciding_examples(A, ids)
+    labels, stacked = [], {}
+    for (a0, a1), c, n in zip(positions, classes, counts, strict=True):
+        rank = stacked[(a0, a1)] = stacked.get((a0, a1), -1) + 1
+        labels.append(ax.annotate(
+            f"{n}", (a0, a1), xytext=(5, 4 + 11 * rank), textcoords="offset points",
+            color=CLASS_DARK[c], fontsize="small", fontweight="bold", zorder=6, gid=COUNT_GID,
+            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none",
+                      alpha=0.8)))
+    return labels
+
+
 # ---------------------------------------------------------------------------
 # Regions and maps over a mesh
 # ---------------------------------------------------------------------------
@@ -192,7 +223,10 @@ def confidence_colorbar(ax, n_classes, label):
     ids = np.broadcast_to(np.arange(n_classes), (len(levels), n_classes))
     strips = confidence_rgba(ids, np.broadcast_to(levels[:, None], ids.shape), n_classes)
     mappable = ScalarMappable(Normalize(levels[0], 1.0), cmap="Greys")  # scale and layout only
-    cbar = add_colorbar(mappable, ax, label)
+    # wide enough for each strip to be seen: about 14 pixels a strip at 100 dpi
+    cbar = add_colorbar(mappable, ax, label, fraction=0.3, aspect=max(2.0, 14.0 / n_classes))
+    ticks = MaxNLocator(5, steps=[1, 2, 5, 10]).tick_values(levels[0], 1.0)  # 1.0 is one
+    cbar.set_ticks(ticks[(ticks >= levels[0] - 1e-9) & (ticks <= 1.0 + 1e-9)])
     cbar.ax.imshow(strips, origin="lower", aspect="auto", interpolation="nearest",
                    extent=(0.0, 1.0, levels[0], 1.0), zorder=3)
     return cbar
@@ -221,10 +255,16 @@ def draw_value_map(ax, xx0, xx1, values, cmap, label, *, outline=None, norm=None
     return im
 
 
-def add_colorbar(mappable, ax, label):
-    """A slim colour bar beside ``ax`` (or beside every axes in the list ``ax``)."""
+def relu_norm(maps):
+    """One colour scale for ReLU outputs ``maps`` (units, r, c): from 0 to the largest."""
+    return Normalize(0.0, max(float(maps.max()), 1e-12))
+
+
+def add_colorbar(mappable, ax, label, *, fraction=0.07, aspect=20):
+    """A colour bar beside ``ax`` (or beside every axes in the list ``ax``), taking at
+    most ``fraction`` of its width, ``aspect`` times as long as it is wide."""
     figure = (ax[0] if isinstance(ax, list) else ax).figure  # a ScalarMappable has none
-    cbar = figure.colorbar(mappable, ax=ax, fraction=0.07, pad=0.03)
+    cbar = figure.colorbar(mappable, ax=ax, fraction=fraction, pad=0.03, aspect=aspect)
     cbar.set_label(label)
     cbar.outline.set_visible(False)
     cbar.ax.yaxis.set_major_locator(MaxNLocator(5))

@@ -26,7 +26,7 @@ from .checks import (
     value_range,
     whole_number,
 )
-from .compute import decision_regions, plot_limits, unit_maps
+from .compute import decision_regions, plane_limits, plot_limits, unit_maps
 from .draw import (
     RegionsArtist,
     confidence_colorbar,
@@ -34,8 +34,10 @@ from .draw import (
     draw_value_map,
     figure_and_axes,
     label_axes,
+    label_coinciding,
     legend,
     panels,
+    relu_norm,
     space_panels,
 )
 from .predictor import check_predictions, model_check
@@ -43,7 +45,7 @@ from .style import ACTIVATION_CMAP, lab_style, output_cmap
 
 PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
 SINGLE_SIZE = (3.6, 3.2)  # inches of the one-panel figures
-WIDE_SIZE = (4.4, 3.2)    # ... with a colour bar
+CONFIDENCE_SIZE = (5.4, 3.2)  # ... with a colour bar of one strip per class
 
 # Each figure's window title: its caption above the static image, and the image's
 # description (alt text) in the HTML report.
@@ -135,7 +137,7 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
     check_predictions(ids, classes, model)
     sureness = regions[3].max(axis=-1) if confidence else None
     with lab_style():
-        fig, ax = figure_and_axes(ax, WIDE_SIZE if confidence else SINGLE_SIZE,
+        fig, ax = figure_and_axes(ax, CONFIDENCE_SIZE if confidence else SINGLE_SIZE,
                                   label=LABELS["confidence" if confidence else "regions"])
         RegionsArtist(ax, xx0, xx1, ids, classes, confidence=sureness)
         if confidence:
@@ -156,8 +158,8 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     """One panel per layer-1 ReLU unit: its output over the input plane.
 
     The background is the unit's output ``max(0, x @ W1[:, j] + b1[j])`` (white
-    where it is 0, with a colour bar); the dark line is where the output turns
-    from zero to positive; the data are drawn on top.
+    where it is 0, with a colour bar; one colour scale for all panels); the dark
+    line is where the output turns from zero to positive; the data are drawn on top.
 
     Parameters
     ----------
@@ -176,11 +178,12 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     """
     x0_rng, x1_rng = plot_limits(X)
     xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
+    shared = relu_norm(maps)  # one scale: the outputs are the next layer's two axes
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,
                            label=LABELS["layer1"])
         for j, ax in enumerate(axes):
-            draw_value_map(ax, xx0, xx1, maps[j], ACTIVATION_CMAP, f"a{j}")
+            draw_value_map(ax, xx0, xx1, maps[j], ACTIVATION_CMAP, f"a{j}", norm=shared)
             draw_classes(ax, X, Y, classes, size=25)
             ax.set_title(f"Layer 1, unit {j}")
             label_axes(ax)
@@ -212,7 +215,9 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     b : ndarray of shape (units,)
     classes : int
     x0_rng, x1_rng : (float, float), optional
-        Ranges of the a0 and a1 axes; by default they cover the data.
+        Ranges of the a0 and a1 axes; by default they cover the data and the origin
+        (:func:`lab_helpers.compute.plane_limits`). Where two or more examples of a
+        class coincide, their count is written beside them.
     fig : matplotlib Figure, optional
     resolution : int, default=100
 
@@ -220,7 +225,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     -------
     fig : matplotlib Figure
     """
-    auto0, auto1 = plot_limits(X, margin=0.25)
+    auto0, auto1 = plane_limits(X)
     x0_rng = auto0 if x0_rng is None else x0_rng
     x1_rng = auto1 if x1_rng is None else x1_rng
     xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
@@ -233,6 +238,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
             draw_value_map(ax, xx0, xx1, maps[k], output_cmap(k), f"z{k}",
                            outline=winner == k, norm=shared)
             draw_classes(ax, X, Y, classes, size=25)
+            label_coinciding(ax, X, Y)
             ax.set_xlim(x0_rng)
             ax.set_ylim(x1_rng)
             ax.set_title(f"Output unit {k}")

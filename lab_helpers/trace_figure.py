@@ -20,7 +20,7 @@ from .checks import (
     points,
     whole_number,
 )
-from .compute import mesh, mesh_points, plot_limits, unit_maps
+from .compute import mesh, mesh_points, plane_limits, plot_limits, unit_maps
 from .display import Blitter
 from .draw import (
     RegionsArtist,
@@ -29,7 +29,9 @@ from .draw import (
     draw_value_map,
     few_ticks,
     label_axes,
+    label_coinciding,
     panels,
+    relu_norm,
     space_panels,
 )
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
@@ -51,10 +53,11 @@ def one_point(value, name, args=None):
     return arr
 
 
-def plane_limits(values):
-    """(low, high) of an axis of layer 2's plane: ``values`` and 0, with some room."""
-    low, high = min(float(np.min(values)), 0.0), max(float(np.max(values)), 0.0)
-    room = 0.08 * (high - low) if high > low else 0.5
+def score_limits(scores):
+    """(low, high) of the score axis for one point's ``scores``: all of them, with room.
+    The bars stand on ``low``, so the winner's bar is the tallest."""
+    low, high = float(np.min(scores)), float(np.max(scores))
+    room = 0.15 * (high - low) if high > low else 0.5
     return low - room, high + room
 
 
@@ -65,9 +68,11 @@ class ForwardTraceView:
     Panels, in reading order: the data over the decision regions; each layer-1
     unit's output over the plane, with the point's z and a above it; layer 2's
     plane (a0, a1) with the examples, the point and the output units' winning
-    areas (only when layer 1 has two units; a note otherwise); layer 2's scores
-    (bars drawn to the scale of the largest one, numbers on them) and their softmax
-    probabilities, the winner dark and outlined.
+    areas, on the limits of the output-layer figure, with the count where examples
+    of a class coincide (only when layer 1 has two units; a note otherwise); layer 2's
+    scores (bars standing on a value axis fitted to the point's scores, so the winner's
+    is the tallest, numbers on them) and their softmax probabilities, the winner dark
+    and outlined.
 
     :meth:`move_to` (or a click on the data panel of a live figure) changes only the
     point's markers, numbers and bars, and redraws only them (blitting) where the
@@ -100,9 +105,9 @@ class ForwardTraceView:
                 "data": self._draw_data(axes[0], X, y, xx0, xx1, grid),
                 "units": [self._draw_unit(ax, j, X, y, xx0, xx1, grid)
                           for j, ax in enumerate(axes[1:units + 1])],
-                "plane": self._draw_plane(axes[units + 1], examples, y, grid),
-                # scores can be anything: their bars are drawn to the scale of the largest
-                "scores": self._draw_bars(axes[units + 2], (-1.3, 1.3), "Layer 2: the scores",
+                "plane": self._draw_plane(axes[units + 1], examples, y),
+                # a value axis fitted to each point's scores (see _show)
+                "scores": self._draw_bars(axes[units + 2], (-1.0, 1.0), "Layer 2: the scores",
                                           "score"),
                 "probabilities": self._draw_bars(axes[units + 3], (0.0, 1.15),
                                                  "Softmax: probabilities", "probability"),
@@ -134,7 +139,7 @@ class ForwardTraceView:
 
     def _draw_unit(self, ax, j, X, y, xx0, xx1, grid):
         values = grid.a1[:, j].reshape(xx0.shape)
-        draw_value_map(ax, xx0, xx1, values, ACTIVATION_CMAP, f"a{j}")
+        draw_value_map(ax, xx0, xx1, values, ACTIVATION_CMAP, f"a{j}", norm=relu_norm(grid.a1))
         draw_classes(ax, X, y, self.n_classes, size=9)
         label_axes(ax)
         ax.set_title(f"Layer 1, unit {j}", pad=20)  # room for the numbers below it
@@ -142,7 +147,7 @@ class ForwardTraceView:
                        fontsize="large")
         return {"point": ax.plot([], [], **POINT_STYLE)[0], "text": text}
 
-    def _draw_plane(self, ax, examples, y, grid):
+    def _draw_plane(self, ax, examples, y):
         units = self.layers[0].units
         if units != 2:
             ax.axis("off")
@@ -150,11 +155,12 @@ class ForwardTraceView:
                            f"has 2 units; it has {units}.", ha="center", va="center",
                            transform=ax.transAxes, fontsize="large")
             return {"note": note}
-        a0_rng, a1_rng = (plane_limits(grid.a1[:, j]) for j in range(2))
+        a0_rng, a1_rng = plane_limits(examples.a1)  # as the output-layer figure
         out = self.layers[1]
         pxx0, pxx1, scores = unit_maps(out.kernel, out.bias, a0_rng, a1_rng, resolution=120)
         regions = RegionsArtist(ax, pxx0, pxx1, np.argmax(scores, axis=0), self.n_classes)
         draw_classes(ax, examples.a1, y, self.n_classes, size=16)
+        label_coinciding(ax, examples.a1, y)
         ax.set_xlim(a0_rng)
         ax.set_ylim(a1_rng)
         few_ticks(ax)
@@ -170,10 +176,7 @@ class ForwardTraceView:
         values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
         ax.set_xticks(np.arange(k), class_labels(k, None))
         ax.set_ylim(limits)
-        if limits[0] < 0:  # the scores: numbers on the bars, no scale beside them
-            ax.set_yticks([])
-        else:
-            ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.yaxis.set_major_locator(MaxNLocator(4))
         ax.set_title(title)
         ax.set_ylabel(label)
         return {"bars": bars, "values": values}
@@ -190,27 +193,31 @@ class ForwardTraceView:
         if "point" in a["plane"]:
             a["plane"]["point"].set_data([a1[0]], [a1[1]])
         scores = trace.scores[0]
-        self._set_bars(a["scores"], scores, scores / max(np.abs(scores).max(), 1e-12), winner)
-        probabilities = trace.probabilities[0]
-        self._set_bars(a["probabilities"], probabilities, probabilities, winner)
+        low, high = score_limits(scores)
+        a["scores"]["bars"][0].axes.set_ylim(low, high)  # the figure redraws in full then
+        self._set_bars(a["scores"], scores, low, 0.02 * (high - low), winner)
+        self._set_bars(a["probabilities"], trace.probabilities[0], 0.0, 0.03, winner)
 
     @staticmethod
-    def _set_bars(panel, values, heights, winner):
-        """Bars of ``heights``, each with its value written on it; the winner dark and
-        outlined."""
-        for i, (bar, text, v, h) in enumerate(zip(panel["bars"], panel["values"], values,
-                                                  heights, strict=True)):
-            bar.set_height(h)
+    def _set_bars(panel, values, bottom, gap, winner):
+        """Bars from ``bottom`` up to ``values``, each value written ``gap`` above its bar;
+        the winner dark and outlined."""
+        for i, (bar, text, v) in enumerate(zip(panel["bars"], panel["values"], values,
+                                               strict=True)):
+            bar.set_y(bottom)
+            bar.set_height(v - bottom)
             bar.set_facecolor(CLASS_DARK[i] if i == winner else CLASS_LIGHT[i])
             bar.set_linewidth(WINNER_EDGE if i == winner else 0)
-            text.set_position((i, h + 0.03 if h >= 0 else h - 0.03))
-            text.set_verticalalignment("bottom" if h >= 0 else "top")
+            text.set_position((i, v + gap))
+            text.set_verticalalignment("bottom")
             text.set_text(f"{v:.2f}")
 
     def move_to(self, point):
         """Follow ``point`` (x0, x1) instead: every panel is updated in place."""
         self.trace = trace_layers(self.layers, one_point(point, "point"))
         self._show(self.trace)
+        if self.fig.stale:  # the score axis was refitted: draw it all, now
+            self.fig.canvas.draw()
         self._blitter.refresh()
 
     def _on_click(self, event):

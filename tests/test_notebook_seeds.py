@@ -67,7 +67,7 @@ def test_every_output_line_and_the_summary_are_true(seeded_run, lab_data):
     for k, line in enumerate(printed[:4]):
         check_output_line(line, k, A1, y, weights[2], weights[3])
     check_summary(printed[4], y, predicted(scores))
-    first = stream_text(cell_containing(nb, "training accuracy")).splitlines()
+    first = stream_text(cell_containing(nb, "diagnose_training(")).splitlines()
     assert first[1] == printed[4]  # the same verdict right after training
 
 
