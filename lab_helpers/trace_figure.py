@@ -36,6 +36,7 @@ from .draw import (
 )
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
 from .trace import trace_layers, two_layers
+from .value_axis import ValueAxis
 
 PANEL_SIZE = (2.8, 2.6)  # inches per panel: 3 across fit a notebook at 1280 pixels
 LABEL = ("One point through the network: the point (a star) in the data, in each layer-1 "
@@ -53,14 +54,6 @@ def one_point(value, name, args=None):
     return arr
 
 
-def score_limits(scores):
-    """(low, high) of the score axis for one point's ``scores``: all of them, with room.
-    The bars stand on ``low``, so the winner's bar is the tallest."""
-    low, high = float(np.min(scores)), float(np.max(scores))
-    room = 0.15 * (high - low) if high > low else 0.5
-    return low - room, high + room
-
-
 class ForwardTraceView:
     """A figure that follows one point through a two-layer network; made by
     :func:`plt_forward_trace`.
@@ -71,8 +64,8 @@ class ForwardTraceView:
     areas, on the limits of the output-layer figure, with the count where examples
     of a class coincide (only when layer 1 has two units; a note otherwise); layer 2's
     scores (bars standing on a value axis fitted to the point's scores, so the winner's
-    is the tallest, numbers on them) and their softmax probabilities, the winner dark
-    and outlined.
+    is the tallest, numbers above them; see :class:`lab_helpers.value_axis.ValueAxis`)
+    and their softmax probabilities, the winner dark and outlined.
 
     :meth:`move_to` (or a click on the data panel of a live figure) changes only the
     point's markers, numbers and bars, and redraws only them (blitting) where the
@@ -86,7 +79,7 @@ class ForwardTraceView:
         ``"units"``, a list with one {``"point"``, ``"text"`` (its z and a)} per
         layer-1 unit; ``"plane"`` {``"regions"``, ``"point"``} or {``"note"``};
         ``"scores"`` and ``"probabilities"`` {``"bars"`` (BarContainer), ``"values"``
-        (one Text per bar)}.
+        (one Text per bar)}, the scores also ``"axis"`` (their ValueAxis).
     trace : PointTrace
         The numbers of the point shown (one row).
     """
@@ -107,7 +100,7 @@ class ForwardTraceView:
                           for j, ax in enumerate(axes[1:units + 1])],
                 "plane": self._draw_plane(axes[units + 1], examples, y),
                 # a value axis fitted to each point's scores (see _show)
-                "scores": self._draw_bars(axes[units + 2], (-1.0, 1.0), "Layer 2: the scores",
+                "scores": self._draw_bars(axes[units + 2], None, "Layer 2: the scores",
                                           "score"),
                 "probabilities": self._draw_bars(axes[units + 3], (0.0, 1.15),
                                                  "Softmax: probabilities", "probability"),
@@ -123,6 +116,7 @@ class ForwardTraceView:
         a = self.artists
         found = [a["data"]["point"], a["plane"].get("point")]
         found += [unit[key] for unit in a["units"] for key in ("point", "text")]
+        found += a["scores"]["axis"].artists  # under the bars
         for bars in (a["scores"], a["probabilities"]):
             found += [*bars["bars"], *bars["values"]]
         return [artist for artist in found if artist is not None]
@@ -172,13 +166,15 @@ class ForwardTraceView:
         k = self.n_classes
         bars = ax.bar(np.arange(k), np.zeros(k), color=CLASS_LIGHT[:k], edgecolor=BOUNDARY,
                       linewidth=0)
-        ax.axhline(0.0, color=BOUNDARY, linewidth=1)
         values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
         ax.set_xticks(np.arange(k), class_labels(k, None))
+        ax.set_title(title)
+        ax.set_ylabel(label, labelpad=24 if limits is None else None)
+        if limits is None:  # no fixed limits: a value axis refitted to each point
+            return {"bars": bars, "values": values, "axis": ValueAxis(ax)}
+        ax.axhline(0.0, color=BOUNDARY, linewidth=1)
         ax.set_ylim(limits)
         ax.yaxis.set_major_locator(MaxNLocator(4))
-        ax.set_title(title)
-        ax.set_ylabel(label)
         return {"bars": bars, "values": values}
 
     # -- update in place -----------------------------------------------------
@@ -192,23 +188,22 @@ class ForwardTraceView:
             unit["text"].set_text(f"z = {z1[j]:.2f},  a = {a1[j]:.2f}")
         if "point" in a["plane"]:
             a["plane"]["point"].set_data([a1[0]], [a1[1]])
-        scores = trace.scores[0]
-        low, high = score_limits(scores)
-        a["scores"]["bars"][0].axes.set_ylim(low, high)  # the figure redraws in full then
-        self._set_bars(a["scores"], scores, low, 0.02 * (high - low), winner)
-        self._set_bars(a["probabilities"], trace.probabilities[0], 0.0, 0.03, winner)
+        scores, axis = trace.scores[0], a["scores"]["axis"]
+        axis.fit(scores)  # the bars stand on the axis's bottom: the winner's is the tallest
+        self._set_bars(a["scores"], scores, axis.position(scores), winner)
+        probabilities = trace.probabilities[0]
+        self._set_bars(a["probabilities"], probabilities, probabilities, winner)
 
     @staticmethod
-    def _set_bars(panel, values, bottom, gap, winner):
-        """Bars from ``bottom`` up to ``values``, each value written ``gap`` above its bar;
-        the winner dark and outlined."""
-        for i, (bar, text, v) in enumerate(zip(panel["bars"], panel["values"], values,
-                                               strict=True)):
-            bar.set_y(bottom)
-            bar.set_height(v - bottom)
+    def _set_bars(panel, values, heights, winner):
+        """Bars of ``heights``, each with its value written above it; the winner dark and
+        outlined."""
+        for i, (bar, text, v, h) in enumerate(zip(panel["bars"], panel["values"], values,
+                                                  heights, strict=True)):
+            bar.set_height(h)
             bar.set_facecolor(CLASS_DARK[i] if i == winner else CLASS_LIGHT[i])
             bar.set_linewidth(WINNER_EDGE if i == winner else 0)
-            text.set_position((i, v + gap))
+            text.set_position((i, h + 0.03))
             text.set_verticalalignment("bottom")
             text.set_text(f"{v:.2f}")
 
@@ -216,8 +211,6 @@ class ForwardTraceView:
         """Follow ``point`` (x0, x1) instead: every panel is updated in place."""
         self.trace = trace_layers(self.layers, one_point(point, "point"))
         self._show(self.trace)
-        if self.fig.stale:  # the score axis was refitted: draw it all, now
-            self.fig.canvas.draw()
         self._blitter.refresh()
 
     def _on_click(self, event):

@@ -6,6 +6,7 @@ from collections import Counter
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
+from value_axis_reading import value_reader
 
 import lab_utils_multiclass_TF as mc
 from lab_helpers.draw import COUNT_GID
@@ -85,12 +86,9 @@ def test_the_score_panel_has_a_value_axis_with_the_winner_tallest(lab_data, lab_
     view = mc.plt_forward_trace(X, y, list(lab_weights), 4, [-0.5, 0.0], resolution=30)
     scores = layer1_outputs(np.array([[-0.5, 0.0]]), W1, b1)[0] @ W2 + b2
     bars = view.artists["scores"]["bars"]
-    ax = bars[0].axes
-    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
-    assert len(ticks) >= 2  # a scale to read the bars against
-    tops = [b.get_y() + b.get_height() for b in bars]
-    assert tops == pytest.approx(scores, abs=1e-5)
+    read = value_reader(bars[0].axes)  # a scale to read the bars against
     heights = [b.get_height() for b in bars]
+    assert [read(h) for h in heights] == pytest.approx(scores, abs=1e-5)
     assert heights.index(max(heights)) == int(np.argmax(scores))
     view.close()
 

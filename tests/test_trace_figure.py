@@ -15,6 +15,7 @@ import pytest
 import tensorflow as tf
 from PIL import Image
 from test_helpers_figures import blobs
+from value_axis_reading import value_reader
 
 import lab_utils_multiclass_TF as mc
 
@@ -63,11 +64,10 @@ def assert_panels_show(view, point, e):
     if "point" in a["plane"]:
         np.testing.assert_allclose(np.ravel(a["plane"]["point"].get_data()), e.a1, atol=1e-5)
     for name, values in [("scores", e.scores), ("probabilities", e.p)]:
-        bars = a[name]["bars"]  # each bar's top at its value on the panel's value axis
-        np.testing.assert_allclose([b.get_y() + b.get_height() for b in bars], values,
-                                   atol=1e-5)
-        low, high = bars[0].axes.get_ylim()
-        assert low <= min(b.get_y() for b in bars) and max(values) < high
+        bars = a[name]["bars"]  # each bar's top at its value, as the panel's axis reads
+        read = value_reader(bars[0].axes) if name == "scores" else (lambda h: h)
+        np.testing.assert_allclose([read(b.get_height()) for b in bars], values, atol=1e-5)
+        assert all(0 <= b.get_height() < bars[0].axes.get_ylim()[1] for b in bars)
         assert max(range(len(bars)), key=lambda k: bars[k].get_height()) == e.winner
         shown = [numbers(t.get_text())[0] for t in a[name]["values"]]
         assert shown == pytest.approx(values, abs=0.006)
