@@ -21,6 +21,7 @@ one module per idea, from the bottom up:
 ``explorer``              the replay of a recorded training
 ``trace``                 one point's way through the network, as numbers
 ``trace_figure``          the figure that follows one point, moved by a click
+``value_axis``            the trace's score axis, refitted without a full redraw
 ========================  =====================================================
 """
 
