@@ -6,7 +6,8 @@ This module is the lab's public face; the code lives in the package
 
 * ``plt_mc``, ``plt_cat_mc``, ``plt_layer_relu``, ``plt_output_layer_linear``:
   ``lab_helpers/figures.py``, from pieces in ``lab_helpers/draw.py``;
-* ``plt_training_explorer``: ``lab_helpers/explorer.py``;
+* ``plt_training_explorer``: ``lab_helpers/explorer.py``, from the numbers of
+  ``lab_helpers/replay.py``;
 * ``plt_forward_trace``: ``lab_helpers/trace_figure.py``, from the numbers of
   ``forward_trace`` (``lab_helpers/trace.py``);
 * ``plt_mc_data``, ``plot_mc_data``, ``plot_cat_decision_boundary_mc``,

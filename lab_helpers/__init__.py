@@ -18,7 +18,8 @@ one module per idea, from the bottom up:
 ``explain``               what a trained network does, in facts and sentences
 ``diagnosis``             why a training run succeeded or failed (``diagnosis_text``: its words)
 ``callbacks``             Keras callbacks (the only module that imports Keras)
-``explorer``              the replay of a recorded training
+``replay``                a recorded training as numbers, epoch by epoch
+``explorer``              the replay of a recorded training, drawn with a slider
 ``trace``                 one point's way through the network, as numbers
 ``trace_figure``          the figure that follows one point, moved by a click
 ``value_axis``            the trace's score axis, refitted without a full redraw

@@ -8,8 +8,8 @@ from __future__ import annotations
 import keras
 import numpy as np
 
-from .checks import checked, labels_of, matrix, whole_number
-from .network import cross_entropy, dense_layers, forward, layers_from_weights
+from .checks import check_class_ids, check_matrix, check_whole_number
+from .network import Network, cross_entropy, dense_layers, layers_from_weights, predicted_classes
 
 
 class PrintLoss(keras.callbacks.Callback):
@@ -22,8 +22,7 @@ class PrintLoss(keras.callbacks.Callback):
 
     def __init__(self, every=20):
         super().__init__()
-        self.every = every
-    __init__ = checked(__init__, every=whole_number())
+        self.every = check_whole_number(every=every)
 
     def on_epoch_end(self, epoch, logs=None):
         done, total = epoch + 1, self.params["epochs"]  # Keras sets both in fit
@@ -61,11 +60,10 @@ class WeightHistory(keras.callbacks.Callback):
 
     def __init__(self, X, y, *, every=1):
         super().__init__()
-        self._X = X
-        self._y = y
-        self.every = every
+        self._X = check_matrix(X=X)
+        self._y = check_class_ids(y=y, rows_of=("X", self._X))
+        self.every = check_whole_number(every=every)
         self._reset()
-    __init__ = checked(__init__, X=matrix, y=labels_of("X"), every=whole_number())
 
     def _reset(self):
         self._epochs, self._loss, self._accuracy, self.weights = [], [], [], []
@@ -99,10 +97,10 @@ class WeightHistory(keras.callbacks.Callback):
     def _record(self, epoch):
         weights = [np.array(w, dtype=np.float32) for w in self.model.get_weights()]
         # The forward pass in NumPy: much cheaper than calling the model every epoch.
-        logits = forward(self.layers(weights), self._X)[-1].a
+        logits = Network(self.layers(weights)).scores(self._X)
         self._epochs.append(epoch)
         self._loss.append(cross_entropy(logits, self._y))
-        self._accuracy.append(float(np.mean(np.argmax(logits, axis=1) == self._y)))
+        self._accuracy.append(float(np.mean(predicted_classes(logits, axis=1) == self._y)))
         self.weights.append(weights)
 
     def layers(self, weights):

@@ -1,8 +1,10 @@
 """Compute, never draw: meshes, class ids, decision regions and unit maps.
 
-Every model is evaluated by a :class:`lab_helpers.predictor.Predictor`, which
-the checks make of the ``model`` argument. Pure functions return arrays; the
-figure modules draw them.
+Every model is evaluated by a :class:`lab_helpers.predictor.Predictor`, made of
+the ``model`` argument at the door. Pure functions return arrays; the figure
+modules draw them. The public functions check their arguments, then call the
+private ones (``_plot_limits``, ``_plane_limits``, ``_decision_regions``, ``_unit_maps``),
+which the other modules call with checked arguments; :func:`mesh` trusts its inputs.
 """
 
 from __future__ import annotations
@@ -11,18 +13,16 @@ import numpy as np
 
 from .checks import (
     MAX_CLASSES,
-    bias_of,
-    checked,
-    kernel_of,
-    matrix,
-    non_negative,
-    plane_kernel,
-    points,
-    value_range,
-    whole_number,
+    check_bias,
+    check_kernel,
+    check_matrix,
+    check_non_negative,
+    check_points,
+    check_range,
+    check_whole_number,
 )
-from .network import DenseLayer, forward
-from .predictor import model_check
+from .network import DenseLayer, forward, predicted_classes
+from .predictor import as_predictor
 
 # ---------------------------------------------------------------------------
 # Meshes
@@ -41,39 +41,48 @@ def plot_limits(X, *, margin=1.0):
     -------
     x0_rng, x1_rng : tuple of float
     """
+    X = check_points(X=X)
+    margin = check_non_negative(margin=margin)
+    return _plot_limits(X, margin)
+
+
+def _plot_limits(X, margin=1.0):
     lo = X.min(axis=0) - margin
     hi = X.max(axis=0) + margin
     hi = np.where(hi > lo, hi, lo + 1.0)
     return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
 
 
-plot_limits = checked(plot_limits, X=points, margin=non_negative)
-
-
 def plane_limits(A, *, margin=0.25):
     """Axis ranges of layer 2's plane: the points ``A`` (N, 2) and the origin, with
     ``margin`` around them. The output-layer figure and the trace both use these.
+
+    Parameters
+    ----------
+    A : ndarray of shape (N, 2)
+    margin : float, default=0.25
 
     Returns
     -------
     a0_rng, a1_rng : tuple of float
     """
-    return plot_limits(np.vstack([A, np.zeros((1, A.shape[1]))]), margin=margin)
+    A = check_points(A=A)
+    margin = check_non_negative(margin=margin)
+    return _plane_limits(A, margin)
 
 
-plane_limits = checked(plane_limits, A=points, margin=non_negative)
+def _plane_limits(A, margin=0.25):
+    return _plot_limits(np.vstack([A, np.zeros((1, A.shape[1]))]), margin)
 
 
 def mesh(x0_rng, x1_rng, resolution):
     """Grid over a rectangle: ``xx0``, ``xx1`` of shape (resolution, resolution).
 
     Row i holds x1 = i-th value of ``x1_rng``; column j holds x0 = j-th value of
-    ``x0_rng`` (the layout ``imshow(..., origin="lower")`` expects).
+    ``x0_rng`` (the layout ``imshow(..., origin="lower")`` expects). The ranges
+    ``(low, high)`` and the ``resolution`` (at least 2) are trusted: callers check them.
     """
     return np.meshgrid(np.linspace(*x0_rng, resolution), np.linspace(*x1_rng, resolution))
-
-
-mesh = checked(mesh, x0_rng=value_range, x1_rng=value_range, resolution=whole_number(2))
 
 
 def mesh_points(xx0, xx1):
@@ -108,10 +117,9 @@ def predict_class_ids(model, X):
     -------
     ids : ndarray of int, shape (N,)
     """
-    return model.class_ids(X)
-
-
-predict_class_ids = checked(predict_class_ids, model=model_check(), X=points)
+    predictor = as_predictor(model=model, switch=None)
+    X = check_points(X=X)
+    return predictor.class_ids(X)
 
 
 def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False,
@@ -141,17 +149,22 @@ def decision_regions(X, model, *, resolution=200, margin=1.0, pointwise=False,
     probs : ndarray of shape (resolution, resolution, k)
         Only with ``probabilities=True``.
     """
-    xx0, xx1 = mesh(*plot_limits(X, margin=margin), resolution)
+    X = check_points(X=X)
+    predictor = as_predictor(model=model, pointwise=pointwise)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    margin = check_non_negative(margin=margin)
+    return _decision_regions(X, predictor, resolution, margin=margin,
+                             probabilities=probabilities)
+
+
+def _decision_regions(X, predictor, resolution, *, margin=1.0, probabilities=False):
+    xx0, xx1 = mesh(*_plot_limits(X, margin), resolution)
     grid = mesh_points(xx0, xx1)
     if not probabilities:
-        return xx0, xx1, model.class_ids(grid).reshape(xx0.shape)
-    probs = model.probabilities(grid)
-    ids = np.argmax(probs, axis=1)
+        return xx0, xx1, predictor.class_ids(grid).reshape(xx0.shape)
+    probs = predictor.probabilities(grid)
+    ids = predicted_classes(probs, axis=1)
     return xx0, xx1, ids.reshape(xx0.shape), probs.reshape(*xx0.shape, probs.shape[1])
-
-
-decision_regions = checked(
-    decision_regions, X=points, model=model_check("pointwise"), resolution=whole_number(2))
 
 
 # ---------------------------------------------------------------------------
@@ -170,10 +183,10 @@ def relu_layer(X, W1, b1):
     -------
     A1 : ndarray of shape (m, units)
     """
+    X = check_matrix(X=X)
+    W1 = check_kernel(W1=W1, rows_of=("X", X))
+    b1 = check_bias(b1=b1, fits=("W1", W1))
     return forward([DenseLayer(W1, b1, "relu")], X)[0].a
-
-
-relu_layer = checked(relu_layer, X=matrix, W1=kernel_of("X"), b1=bias_of("W1"))
 
 
 def unit_maps(W, b, x0_rng, x1_rng, *, relu=False, resolution=100):
@@ -193,11 +206,15 @@ def unit_maps(W, b, x0_rng, x1_rng, *, relu=False, resolution=100):
     xx0, xx1 : ndarray of shape (resolution, resolution)
     values : ndarray of shape (units, resolution, resolution)
     """
+    W = check_kernel(W=W, inputs=2, most=MAX_CLASSES)
+    b = check_bias(b=b, fits=("W", W))
+    x0_rng, x1_rng = check_range(x0_rng=x0_rng), check_range(x1_rng=x1_rng)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    return _unit_maps(W, b, x0_rng, x1_rng, relu=relu, resolution=resolution)
+
+
+def _unit_maps(W, b, x0_rng, x1_rng, *, relu=False, resolution=100):
     xx0, xx1 = mesh(x0_rng, x1_rng, resolution)
     layer = DenseLayer(W, b, "relu" if relu else "linear")
     out = forward([layer], mesh_points(xx0, xx1))[0].a
     return xx0, xx1, out.T.reshape(layer.units, *xx0.shape)
-
-
-unit_maps = checked(
-    unit_maps, W=plane_kernel(MAX_CLASSES), b=bias_of("W"), resolution=whole_number(2))

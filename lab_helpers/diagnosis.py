@@ -12,9 +12,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import as_finite_array, checked, labels_of, matrix, non_negative, optional
-from .explain import confusions as confusion_list
-from .network import dense_layers, forward
+from .checks import (
+    as_finite_array,
+    check_class_ids,
+    check_matrix,
+    check_non_negative,
+    named_argument,
+)
+from .explain import _confusions
+from .network import Network, dense_layers, predicted_classes
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,6 @@ def _loss_facts(loss, min_fall):
     """(window, start, end, still falling) of a loss history, or Nones without one."""
     if loss is None:
         return None, None, None, False
-    if loss.size < 2:
-        raise ValueError(f"loss must hold the loss of at least 2 epochs; got {loss.size}")
     window = max(1, loss.size // 10)
     start, end = float(loss[-window - 1]), float(loss[-1])
     return window, start, end, bool(start - end >= min_fall * start)
@@ -149,15 +153,17 @@ def diagnose_training(X, y, model, loss=None, *, min_fall=0.005):
     -------
     TrainingDiagnosis
     """
-    layers = dense_layers(model, "model")
-    if len(layers) < 2:
-        raise ValueError(f"model must have at least 2 layers; got {len(layers)}")
-    outputs = forward(layers, X)
+    X = check_matrix(X=X)
+    y = check_class_ids(y=y, rows_of=("X", X))
+    network = _check_network(model=model, inputs=X.shape[1])
+    loss = None if loss is None else _check_loss(loss=loss)
+    min_fall = check_non_negative(min_fall=min_fall)
+    outputs = network.layer_outputs(X)
     z1, A1 = outputs[0].z, outputs[0].a
-    y_pred = np.argmax(outputs[-1].a, axis=1)
+    y_pred = predicted_classes(outputs[-1].z, axis=1)
     at_origin = y[~(A1 > 0).any(axis=1)]
     classes, counts = np.unique(at_origin, return_counts=True)
-    mixed = confusion_list(y, y_pred)
+    mixed = _confusions(y, y_pred)
     window, start, end, falling = _loss_facts(loss, min_fall)
     return TrainingDiagnosis(
         examples=len(y), units=A1.shape[1], accuracy=float(np.mean(y_pred == y)),
@@ -168,12 +174,25 @@ def diagnose_training(X, y, model, loss=None, *, min_fall=0.005):
         loss_end=end, still_falling=falling)
 
 
-def _loss_history(value, name, args=None):
-    return as_finite_array(value, name, ndim=1)
+def _check_network(*, inputs, **kwargs):
+    """A network of at least two dense layers whose first takes ``inputs`` features."""
+    name, value = named_argument(kwargs)
+    network = Network(dense_layers(value, name))
+    if len(network.layers) < 2:
+        raise ValueError(f"{name} must have at least 2 layers; got {len(network.layers)}")
+    if network.layers[0].kernel.shape[0] != inputs:
+        raise ValueError(f"{name} must take {inputs} inputs to fit X; its first layer takes "
+                         f"{network.layers[0].kernel.shape[0]}")
+    return network
 
 
-diagnose_training = checked(diagnose_training, X=matrix, y=labels_of("X"),
-                            loss=optional(_loss_history), min_fall=non_negative)
+def _check_loss(**kwargs):
+    """A loss history: finite numbers, one per epoch, at least 2."""
+    name, value = named_argument(kwargs)
+    loss = as_finite_array(value, name, ndim=1)
+    if loss.size < 2:
+        raise ValueError(f"{name} must hold the loss of at least 2 epochs; got {loss.size}")
+    return loss
 
 
 def coinciding_examples(A, y):
@@ -192,9 +211,11 @@ def coinciding_examples(A, y):
     counts : ndarray of int, shape (s,)
         How many examples of that class lie at that spot (each >= 2).
     """
+    A = check_matrix(A=A)
+    return _coinciding_examples(A, check_class_ids(y=y, rows_of=("A", A)))
+
+
+def _coinciding_examples(A, y):
     rows, counts = np.unique(np.column_stack([A, y]), axis=0, return_counts=True)
     keep = counts >= 2
     return rows[keep, :-1], rows[keep, -1].astype(int), counts[keep].astype(int)
-
-
-coinciding_examples = checked(coinciding_examples, A=matrix, y=labels_of("A"))

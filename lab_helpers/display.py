@@ -1,7 +1,10 @@
 """Showing figures in notebooks: live ipympl canvases where they run, PNGs everywhere else.
 
-Only public APIs of ipympl and ipywidgets are used: the ``Canvas`` class and
-its traits, widget layouts, and the IPython display protocol.
+Also what makes a figure live, shared by the views that change in place (the
+training explorer and the point trace): a slider with a Play button, clicks on
+a panel, and blitting. Only public APIs of matplotlib, ipympl and ipywidgets
+are used: the canvas's ``supports_blit`` and events, ipympl's ``Canvas`` class
+and its traits, widget layouts, and the IPython display protocol.
 """
 
 from __future__ import annotations
@@ -93,8 +96,9 @@ class Blitter:
     """
 
     def __init__(self, fig, artists):
-        self.fig, self.artists = fig, list(artists)
-        self.enabled = hasattr(fig.canvas, "copy_from_bbox")  # the Agg-based canvases
+        # drawn on the background in their stacking order (as a full draw would)
+        self.fig, self.artists = fig, sorted(artists, key=lambda artist: artist.get_zorder())
+        self.enabled = fig.canvas.supports_blit  # the Agg-based canvases
         self._background = None
         if self.enabled:
             for artist in self.artists:
@@ -103,7 +107,7 @@ class Blitter:
 
     def _on_draw(self, event):
         canvas = self.fig.canvas
-        if canvas.is_saving() or not hasattr(canvas, "copy_from_bbox"):
+        if canvas.is_saving() or not canvas.supports_blit:
             return
         self._background = canvas.copy_from_bbox(self.fig.bbox)
         self._draw_artists()
@@ -121,3 +125,51 @@ class Blitter:
         canvas.restore_region(self._background)
         self._draw_artists()
         canvas.blit(self.fig.bbox)
+
+
+def slider_and_play(fig, count, on_position, *, look, width, frames, frame_ms):
+    """A slider and a Play button over positions ``0 .. count - 1`` above ``fig``'s live
+    canvas, both at the last position; ``on_position(i)`` runs whenever they move.
+
+    Parameters
+    ----------
+    look : dict
+        The slider's own options (``description``, ``readout``, ...).
+    width : str
+        The slider's CSS width.
+    frames, frame_ms : int
+        Play shows about ``frames`` positions, ``frame_ms`` milliseconds apart.
+
+    Returns
+    -------
+    box, slider, play : ipywidgets widgets, or three None without a live canvas
+    """
+    canvas = size_canvas_for_a_box(fig)
+    if canvas is None:
+        return None, None, None
+    import ipywidgets
+
+    last = count - 1
+    slider = ipywidgets.IntSlider(value=last, max=last, **look,
+                                  layout=ipywidgets.Layout(width=width))
+    play = ipywidgets.Play(value=last, max=last, interval=frame_ms,
+                           step=max(1, last // frames))
+    ipywidgets.jslink((play, "value"), (slider, "value"))
+    slider.observe(lambda change: on_position(change["new"]), names="value")
+    box = ipywidgets.VBox([ipywidgets.HBox([play, slider]), canvas])
+    return box, slider, play
+
+
+def on_left_click(ax, callback):
+    """Call ``callback(x, y)`` (data coordinates) after a left click inside ``ax``, unless a
+    zoom or pan tool of the toolbar is active."""
+    canvas = ax.figure.canvas
+
+    def clicked(event):
+        toolbar = canvas.toolbar
+        if (event.inaxes is not ax or event.button != 1
+                or (toolbar is not None and toolbar.mode)):
+            return
+        callback(event.xdata, event.ydata)
+
+    return canvas.mpl_connect("button_press_event", clicked)

@@ -14,7 +14,7 @@ from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize, to_rgba
 from matplotlib.ticker import MaxNLocator
 
 from .compute import extent
-from .diagnosis import coinciding_examples
+from .diagnosis import _coinciding_examples
 from .display import quiet_header
 from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, CLASS_MARKERS, EDGE
 
@@ -142,7 +142,7 @@ def label_coinciding(ax, A, ids):
     -------
     list of Annotation, one per (spot, class)
     """
-    positions, classes, counts = coinciding_examples(A, ids)
+    positions, classes, counts = _coinciding_examples(A, ids)
     labels, stacked = [], {}
     for (a0, a1), c, n in zip(positions, classes, counts, strict=True):
         rank = stacked[(a0, a1)] = stacked.get((a0, a1), -1) + 1

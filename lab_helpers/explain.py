@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .checks import bias_of, checked, kernel_of, labels, labels_of, matrix
-from .network import DenseLayer, forward
+from .checks import check_bias, check_class_ids, check_kernel, check_matrix
+from .network import DenseLayer, forward, predicted_classes
 from .style import CLASS_COLOR_NAMES
 
 
@@ -103,6 +103,10 @@ def describe_relu_units(X, y, W1, b1):
     -------
     list of ReluUnit, one per unit
     """
+    X = check_matrix(X=X)
+    y = check_class_ids(y=y, rows_of=("X", X))
+    W1 = check_kernel(W1=W1, rows_of=("X", X))
+    b1 = check_bias(b1=b1, fits=("W1", W1))
     (layer1,) = forward([DenseLayer(W1, b1, "relu")], X)
     masks = _class_masks(y)
     sizes = _sizes(masks)
@@ -113,10 +117,6 @@ def describe_relu_units(X, y, W1, b1):
         active = tuple(c for c in masks if c not in zero)
         units.append(ReluUnit(j, zero, active, float(layer1.a[:, j].max()), zero_counts, sizes))
     return units
-
-
-describe_relu_units = checked(
-    describe_relu_units, X=matrix, y=labels_of("X"), W1=kernel_of("X"), b1=bias_of("W1"))
 
 
 def describe_output_units(A1, y, W2, b2):
@@ -134,9 +134,13 @@ def describe_output_units(A1, y, W2, b2):
     -------
     list of OutputUnit, one per unit
     """
+    A1 = check_matrix(A1=A1)
+    y = check_class_ids(y=y, rows_of=("A1", A1))
+    W2 = check_kernel(W2=W2, rows_of=("A1", A1))
+    b2 = check_bias(b2=b2, fits=("W2", W2))
     (layer2,) = forward([DenseLayer(W2, b2, "linear")], A1)
     Z = layer2.z
-    winner = np.argmax(Z, axis=1)
+    winner = predicted_classes(Z, axis=1)
     ranked = np.sort(Z)  # each row, lowest score first
     lead = ranked[:, -1] - ranked[:, -2] if Z.shape[1] > 1 else np.full(len(Z), np.inf)
     masks = _class_masks(y)
@@ -151,10 +155,6 @@ def describe_output_units(A1, y, W2, b2):
                                 {c: float(Z[mask, k].mean()) for c, mask in masks.items()},
                                 win_counts, least, sizes))
     return units
-
-
-describe_output_units = checked(
-    describe_output_units, A1=matrix, y=labels_of("A1"), W2=kernel_of("A1"), b2=bias_of("W2"))
 
 
 def _class_name(c):
@@ -234,14 +234,20 @@ def confusions(y_true, y_pred):
     -------
     list of (true_class, predicted_class, count)
     """
+    return _confusions(*_check_pair(y_true, y_pred))
+
+
+def _check_pair(y_true, y_pred):
+    y_true = check_class_ids(y_true=y_true)
+    return y_true, check_class_ids(y_pred=y_pred, rows_of=("y_true", y_true))
+
+
+def _confusions(y_true, y_pred):
     wrong = y_true != y_pred
     pairs, counts = np.unique(np.column_stack([y_true[wrong], y_pred[wrong]]), axis=0,
                               return_counts=True)
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts))  # most frequent, then by class
     return [(int(pairs[i, 0]), int(pairs[i, 1]), int(counts[i])) for i in order]
-
-
-confusions = checked(confusions, y_true=labels, y_pred=labels_of("y_true"))
 
 
 def confusion_summary(y_true, y_pred):
@@ -255,14 +261,13 @@ def confusion_summary(y_true, y_pred):
     -------
     text : str
     """
-    return confusion_sentence(confusions(y_true, y_pred), len(y_true))
-
-
-confusion_summary = checked(confusion_summary, y_true=labels, y_pred=labels_of("y_true"))
+    y_true, y_pred = _check_pair(y_true, y_pred)
+    return confusion_sentence(_confusions(y_true, y_pred), len(y_true))
 
 
 def confusion_sentence(mixed, examples):
-    """The sentence of :func:`confusion_summary`, from :func:`confusions` of ``examples``."""
+    """The sentence of :func:`confusion_summary`, from :func:`confusions` of ``examples``
+    (trusted: the callers checked them)."""
     if not mixed:
         return "Every example is classified correctly: the network separates the classes."
     wrong = sum(n for _, _, n in mixed)

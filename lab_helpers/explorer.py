@@ -1,16 +1,23 @@
 """Replay a recorded training: the decision regions, layer 1's zero lines and the loss,
-epoch by epoch, with a slider in JupyterLab and as small multiples everywhere else."""
+epoch by epoch, with a slider in JupyterLab and as small multiples everywhere else.
+
+The numbers come from :mod:`lab_helpers.replay`; :class:`TrainingExplorer` only draws
+them (``plot``) and changes its figure in place (``update``).
+"""
 
 from __future__ import annotations
 
 import functools
 import sys
 
-import numpy as np
-
-from .checks import checked, class_count, labels_of, points, whole_number
-from .compute import extent, mesh, mesh_points, plot_limits
-from .display import bundle_with_fallback, png_base64, size_canvas_for_a_box
+from .checks import (
+    check_class_count,
+    check_class_ids,
+    check_points,
+    check_whole_number,
+    named_argument,
+)
+from .display import Blitter, bundle_with_fallback, png_base64, slider_and_play
 from .draw import (
     RegionsArtist,
     draw_classes,
@@ -20,7 +27,7 @@ from .draw import (
     new_figure,
     panels,
 )
-from .network import forward
+from .replay import default_static_epochs, line_in_box, training_replay  # noqa: F401
 from .style import BOUNDARY, dlblue, dldarkred, lab_style
 
 SMALL_PANEL = (2.6, 2.4)  # inches per epoch of the small multiples
@@ -38,131 +45,149 @@ LABEL = ("Training replay: the decision regions and the layer-1 zero lines (dash
          "several epochs, with the training examples")
 
 
-def line_in_box(w, b, box):
-    """The segment of the line ``w . x + b = 0`` inside ``box`` = (x0min, x0max, x1min, x1max).
+def epoch_title(replay, epoch, *, short=False):
+    """What ``epoch`` achieved: its loss and accuracy, on two lines if ``short``."""
+    loss, accuracy = replay.loss_and_accuracy(epoch)
+    if short:
+        return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
+    return f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}"
+
+
+def draw_epoch(ax, replay, epoch, *, short=False):
+    """The regions, the examples and the zero lines of ``epoch`` on ``ax``, with its title.
 
     Returns
     -------
-    ndarray of shape (2, 2)
-        Its two end points (rows), on the box's edges, left one first; NaN if the
-        line misses the box or touches it in a single point.
+    regions : RegionsArtist
+    dots : list of Line2D, one per class
+    lines : list of Line2D, one per layer-1 unit
+    title : Text
     """
-    x0min, x0max, x1min, x1max = box
-    found = []
-    if abs(w[1]) > 1e-12:  # not parallel to the vertical edges: crosses them somewhere
-        for x0 in (x0min, x0max):
-            x1 = -(w[0] * x0 + b) / w[1]
-            if x1min <= x1 <= x1max:
-                found.append((x0, x1))
-    if abs(w[0]) > 1e-12:  # likewise the horizontal edges
-        for x1 in (x1min, x1max):
-            x0 = -(w[1] * x1 + b) / w[0]
-            if x0min <= x0 <= x0max:
-                found.append((x0, x1))
-    ends = np.unique(np.array(found).reshape(len(found), 2), axis=0)  # floats: x1 / w[1] etc.
-    # (a corner is found twice, by rounding even as two points a hair apart: keep the extremes)
-    if len(ends) < 2:
-        return np.full((2, 2), np.nan)
-    return ends[[0, -1]]
+    r = replay
+    regions = RegionsArtist(ax, r.xx0, r.xx1, r.regions(epoch), r.n_classes)
+    dots = draw_classes(ax, r.X, r.y, r.n_classes, size=DOT_SIZE)
+    lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in r.zero_lines(epoch)]
+    # (the regions image spans the box and sets the limits; everything else is inside)
+    label_axes(ax)
+    few_ticks(ax)
+    return regions, dots, lines, ax.set_title(epoch_title(r, epoch, short=short))
 
 
-def default_static_epochs(epochs, count=6):
-    """Up to ``count`` recorded epochs from first to last, denser early (training moves fast
-    then): the recorded epochs nearest to a geometric sequence; all of them if no more."""
-    if len(epochs) <= count:
-        return [int(e) for e in epochs]
-    last = epochs[-1]
-    targets = np.concatenate([[epochs[0]], np.geomspace(last / 2 ** (count - 2), last,
-                                                        count - 1)])
-    return sorted({int(epochs[np.argmin(np.abs(epochs - t))]) for t in targets})
+def draw_loss(ax, replay, epoch):
+    """The loss curve on ``ax``, with a marker on ``epoch``, which it returns."""
+    h = replay.history
+    ax.plot(h.epochs, h.loss, **LOSS_LINE)
+    (marker,) = ax.plot([epoch], [replay.loss_and_accuracy(epoch)[0]], **EPOCH_MARKER)
+    label_axes(ax, "epoch", "loss")
+    ax.set_title("Training loss")
+    few_ticks(ax)
+    return marker
 
 
 class TrainingExplorer:
-    """A replay of the training recorded by a ``WeightHistory``.
+    """A replay of the training recorded by a ``WeightHistory``: a Display of a
+    :class:`lab_helpers.replay.TrainingReplay`.
 
     Shown in a notebook, it is an ipympl figure with an epoch slider and a Play
     button when the front end can run widgets, and small multiples of chosen
     epochs (a static PNG) everywhere else: the HTML report, a headless run.
-    Create it with :func:`plt_training_explorer`.
+    Create it with :func:`plt_training_explorer`, which also calls :meth:`plot`.
+
+    Parameters
+    ----------
+    replay : TrainingReplay
+    static_epochs : list of int
+        Recorded epochs for the small multiples.
 
     Attributes
     ----------
-    fig : matplotlib Figure
-        The interactive figure (decision regions, layer-1 zero lines, loss curve).
-    artists : dict
-        ``"regions"`` (RegionsArtist), ``"lines"`` (one Line2D per layer-1 unit),
-        ``"marker"`` (the epoch on the loss curve) and ``"title"``.
+    figure_ : matplotlib Figure
+        The interactive figure (decision regions, layer-1 zero lines, loss curve); also
+        ``fig``.
+    regions_ : RegionsArtist
+    zero_lines_ : list of Line2D, one per layer-1 unit
+    point_ : Line2D
+        The epoch shown, on the loss curve.
+    title_ : Text
     slider, play : ipywidgets widgets, or None where there is no live canvas
     """
 
-    def __init__(self, X, y, history, n_classes, resolution, static_epochs):
-        self.X, self.y, self.history, self.n_classes = X, y, history, n_classes
-        self.static_epochs = static_epochs
-        self._xx0, self._xx1 = mesh(*plot_limits(X), resolution)
-        self.box = extent(self._xx0, self._xx1)
-        self._grid = mesh_points(self._xx0, self._xx1)
-        import matplotlib.pyplot as plt
+    def __init__(self, replay, *, static_epochs):
+        self.replay, self.static_epochs = replay, static_epochs
+        self.slider = self.play = self._box = None
 
-        with lab_style():
-            with plt.ioff():  # shown inside the widget box, not on its own
-                self.fig, axes = new_figure(LIVE_FIGSIZE, 1, 2, width_ratios=LIVE_WIDTHS)
-            self.fig.subplots_adjust(**LIVE_LAYOUT)
-            self.artists = self._draw(self.history.epochs[-1], *axes[0])
-        self.slider = self.play = None
-        self._box = self._controls()
+    # -- what it shows, by the names it had before the split ------------------
+    @property
+    def fig(self):
+        return self.figure_
 
-    # -- compute -------------------------------------------------------------
+    @property
+    def artists(self):
+        """``"regions"``, ``"lines"``, ``"marker"`` and ``"title"``: the named artists."""
+        return {"regions": self.regions_, "lines": self.zero_lines_, "marker": self.point_,
+                "title": self.title_}
+
+    @property
+    def history(self):
+        return self.replay.history
+
+    @property
+    def box(self):
+        return self.replay.box
+
     def regions(self, epoch):
         """Class ids predicted on the mesh by the weights of ``epoch``: (r, r) ints."""
-        layers = self.history.layers(self.history.weights_at(epoch))
-        scores = forward(layers, self._grid)[-1].a
-        return np.argmax(scores, axis=1).reshape(self._xx0.shape)
+        return self.replay.regions(epoch)
 
     def zero_lines(self, epoch):
-        """End points of each layer-1 unit's line ``z = 0`` in the plot: (units, 2, 2), NaN
-        where the line misses the plot."""
-        W1, b1 = self.history.weights_at(epoch)[:2]
-        return np.array([line_in_box(W1[:, j], b1[j], self.box) for j in range(W1.shape[1])])
+        """End points of each layer-1 unit's line ``z = 0`` in the plot: (units, 2, 2)."""
+        return self.replay.zero_lines(epoch)
 
     # -- draw ----------------------------------------------------------------
-    def _draw(self, epoch, ax, loss_ax=None):
-        """Regions, data and zero lines of ``epoch`` on ``ax``; the loss curve on ``loss_ax``."""
-        regions = RegionsArtist(ax, self._xx0, self._xx1, self.regions(epoch), self.n_classes)
-        draw_classes(ax, self.X, self.y, self.n_classes, size=DOT_SIZE)
-        lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in self.zero_lines(epoch)]
-        # (the regions image spans the box and sets the limits; everything else is inside)
-        label_axes(ax)
-        few_ticks(ax)
-        title = ax.set_title(self._title(epoch, short=loss_ax is None))
-        artists = {"regions": regions, "lines": lines, "title": title}
-        if loss_ax is not None:
-            h = self.history
-            loss_ax.plot(h.epochs, h.loss, **LOSS_LINE)
-            (artists["marker"],) = loss_ax.plot([epoch], [h.loss[h.index_of(epoch)]],
-                                                **EPOCH_MARKER)
-            label_axes(loss_ax, "epoch", "loss")
-            loss_ax.set_title("Training loss")
-            few_ticks(loss_ax)
-        return artists
+    def plot(self, fig=None):
+        """Draw the last recorded epoch and the loss curve on ``fig`` (by default a new
+        pyplot figure); in a live canvas, with the slider and Play above it.
 
-    def _title(self, epoch, *, short=False):
-        i = self.history.index_of(epoch)
-        loss, accuracy = self.history.loss[i], self.history.accuracy[i]
-        if short:
-            return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
-        return f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}"
+        Returns
+        -------
+        self
+        """
+        import matplotlib.pyplot as plt
+
+        epoch = int(self.replay.epochs[-1])
+        with lab_style():
+            if fig is None:
+                with plt.ioff():  # shown inside the widget box, not on its own
+                    fig, axes = new_figure(LIVE_FIGSIZE, 1, 2, width_ratios=LIVE_WIDTHS)
+                axes = axes[0]
+            else:
+                axes = fig.subplots(1, 2, width_ratios=LIVE_WIDTHS)
+            fig.subplots_adjust(**LIVE_LAYOUT)
+            self.figure_ = fig
+            drawn = draw_epoch(axes[0], self.replay, epoch)
+            self.regions_, dots, self.zero_lines_, self.title_ = drawn
+            self.point_ = draw_loss(axes[1], self.replay, epoch)
+        # the examples lie on the regions: redrawn over them, so they change too
+        self._blitter = Blitter(fig, [self.regions_.image, self.regions_.boundaries, *dots,
+                                      *self.zero_lines_, self.point_, self.title_])
+        epochs = self.replay.epochs
+        self._box, self.slider, self.play = slider_and_play(
+            fig, len(epochs), lambda i: self.update(epoch=int(epochs[i])), look=SLIDER_LOOK,
+            width="60%", frames=PLAY_FRAMES, frame_ms=PLAY_FRAME_MS)
+        return self
+
+    def update(self, *, epoch):
+        """Show ``epoch`` instead: the artists change in place, none is added."""
+        self.regions_.update(self.replay.regions(epoch))
+        for line, segment in zip(self.zero_lines_, self.replay.zero_lines(epoch), strict=True):
+            line.set_data(*segment.T)
+        self.point_.set_data([epoch], [self.replay.loss_and_accuracy(epoch)[0]])
+        self.title_.set_text(epoch_title(self.replay, epoch))
+        self._blitter.refresh()
 
     def show_epoch(self, epoch):
         """Update the interactive figure in place to ``epoch`` (no new artists)."""
-        i = self.history.index_of(epoch)
-        a = self.artists
-        a["regions"].update(self.regions(epoch))
-        segments = self.zero_lines(epoch)  # one per line drawn: one per layer-1 unit
-        for j, line in enumerate(a["lines"]):
-            line.set_data(*segments[j].T)
-        a["marker"].set_data([epoch], [self.history.loss[i]])
-        a["title"].set_text(self._title(epoch))
-        self.fig.canvas.draw_idle()
+        self.update(epoch=epoch)
 
     def static_figure(self):
         """Small multiples of ``static_epochs`` on a figure of its own (not pyplot's)."""
@@ -171,38 +196,20 @@ class TrainingExplorer:
         with lab_style():
             n = len(self.static_epochs)
             fig, axes = panels(Figure(figsize=grid_figsize(n, SMALL_PANEL)), n)
-            for i, ax in enumerate(axes):  # one panel per epoch
-                self._draw(self.static_epochs[i], ax)
+            for ax, epoch in zip(axes, self.static_epochs, strict=True):  # one panel an epoch
+                draw_epoch(ax, self.replay, epoch, short=True)
                 ax.label_outer()  # same axes everywhere: label the outer panels only
             fig.subplots_adjust(**STATIC_LAYOUT)
         return fig
 
     # -- show ----------------------------------------------------------------
-    def _controls(self):
-        """Slider and Play button above the live canvas; None without a live canvas."""
-        canvas = size_canvas_for_a_box(self.fig)
-        if canvas is None:
-            return None
-        import ipywidgets
-
-        last = len(self.history.epochs) - 1  # both move over positions in the record, from 0
-        self.slider = ipywidgets.IntSlider(value=last, max=last, **SLIDER_LOOK,
-                                           layout=ipywidgets.Layout(width="60%"))
-        self.play = ipywidgets.Play(value=last, max=last, interval=PLAY_FRAME_MS,
-                                    step=max(1, last // PLAY_FRAMES))
-        ipywidgets.jslink((self.play, "value"), (self.slider, "value"))
-        self.slider.observe(
-            lambda change: self.show_epoch(int(self.history.epochs[change["new"]])),
-            names="value")
-        return ipywidgets.VBox([ipywidgets.HBox([self.play, self.slider]), canvas])
-
     @functools.cached_property
     def _static_png(self):
         """The small multiples as base64 PNG: built once, whatever displays it again."""
         return png_base64(self.static_figure())  # a modest dpi: also built when live
 
     def _repr_mimebundle_(self, **kwargs):
-        epochs = self.history.epochs
+        epochs = self.replay.epochs
         return bundle_with_fallback(self._box, f"TrainingExplorer(epochs {epochs[0]}.."
                                                f"{epochs[-1]})", self._static_png, LABEL)
 
@@ -210,16 +217,40 @@ class TrainingExplorer:
         """Close the interactive figure and its widgets."""
         import matplotlib.pyplot as plt
 
-        plt.close(self.fig)
+        plt.close(self.figure_)
         for widget in (self._box, self.slider, self.play):
             if widget is not None:
                 widget.close()
 
 
-def _is_weight_history(obj):
-    """Without importing Keras: a WeightHistory exists only once its module is loaded."""
+def check_history(**kwargs):
+    """A WeightHistory that recorded a model of 2 inputs: ``history = check_history(history=h)``.
+
+    Without importing Keras: a WeightHistory exists only once its module is loaded.
+    """
+    name, history = named_argument(kwargs)
     callbacks = sys.modules.get(f"{__package__}.callbacks")
-    return callbacks is not None and isinstance(obj, callbacks.WeightHistory)
+    if callbacks is None or not isinstance(history, callbacks.WeightHistory):
+        raise TypeError(f"{name} must be a WeightHistory; got {type(history).__name__}")
+    if history.epochs.size == 0:
+        raise ValueError(f"{name} is empty: pass it to model.fit(..., callbacks=[{name}]) "
+                         "first")
+    inputs = history.weights[0][0].shape[0]
+    if inputs != 2:
+        raise ValueError(f"the recorded model must take 2 inputs, as X; got {inputs}")
+    return history
+
+
+def _check_static_epochs(static_epochs, history):
+    """1 to 6 recorded epochs, as ints; by default about six, denser early."""
+    if static_epochs is None:
+        return default_static_epochs(history.epochs)
+    static_epochs = [int(e) for e in static_epochs]
+    if not 1 <= len(static_epochs) <= 6:
+        raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
+    for epoch in static_epochs:
+        history.index_of(epoch)  # raises with the recorded range
+    return static_epochs
 
 
 def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolution=120):
@@ -248,23 +279,11 @@ def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolut
     TrainingExplorer
         Display it (last line of a cell) to show it.
     """
-    if not _is_weight_history(history):
-        raise TypeError(f"history must be a WeightHistory; got {type(history).__name__}")
-    epochs = history.epochs
-    if epochs.size == 0:
-        raise ValueError("history is empty: pass it to model.fit(..., callbacks=[history]) first")
-    inputs = history.weights[0][0].shape[0]
-    if inputs != 2:
-        raise ValueError(f"the recorded model must take 2 inputs, as X; got {inputs}")
-    static_epochs = default_static_epochs(epochs) if static_epochs is None else [
-        int(e) for e in static_epochs]
-    if not 1 <= len(static_epochs) <= 6:
-        raise ValueError(f"static_epochs must list 1 to 6 epochs; got {len(static_epochs)}")
-    for e in static_epochs:
-        history.index_of(e)  # raises with the recorded range
-    return TrainingExplorer(X, y, history, classes, resolution, static_epochs)
-
-
-plt_training_explorer = checked(
-    plt_training_explorer, X=points, classes=class_count, y=labels_of("X", "classes"),
-    resolution=whole_number(2))
+    X = check_points(X=X)
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    history = check_history(history=history)
+    static_epochs = _check_static_epochs(static_epochs, history)
+    replay = training_replay(X, y, history, classes, resolution)
+    return TrainingExplorer(replay, static_epochs=static_epochs).plot()

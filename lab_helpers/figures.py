@@ -1,6 +1,6 @@
 """The lab's four figures: the data, the decision regions, layer 1's units, the output units.
 
-Each validates its input, computes with :mod:`lab_helpers.compute`, draws
+Each checks its arguments first, computes with :mod:`lab_helpers.compute`, draws
 inside the course style and returns the figure. ``ax=`` or ``fig=`` draws into
 an existing axes or figure.
 """
@@ -15,18 +15,16 @@ from matplotlib.colors import Normalize
 from .checks import (
     MAX_CLASSES,
     MAX_UNITS,
-    as_finite_array,
-    bias_of,
-    checked,
-    class_count,
-    kernel_of,
-    labels_of,
-    optional,
-    points,
-    value_range,
-    whole_number,
+    check_bias,
+    check_class_count,
+    check_class_ids,
+    check_kernel,
+    check_points,
+    check_predicted_ids,
+    check_range,
+    check_whole_number,
 )
-from .compute import decision_regions, plane_limits, plot_limits, unit_maps
+from .compute import _decision_regions, _plane_limits, _plot_limits, _unit_maps
 from .draw import (
     RegionsArtist,
     confidence_colorbar,
@@ -40,7 +38,8 @@ from .draw import (
     relu_norm,
     space_panels,
 )
-from .predictor import check_predictions, model_check
+from .network import predicted_classes
+from .predictor import as_predictor
 from .style import ACTIVATION_CMAP, lab_style, output_cmap
 
 PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
@@ -85,8 +84,9 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     -------
     fig : matplotlib Figure
     """
+    X_train, classes, y_train = _check_data(X_train, y_train, classes)
     if centers is not None and not isinstance(centers, numbers.Integral):
-        centers = as_finite_array(centers, "centers", ndim=2, columns=2)
+        centers = check_points(centers=centers)
     else:  # make_blobs also takes a number of centres: nothing to mark then
         centers = None
     with lab_style():
@@ -103,8 +103,12 @@ def plt_mc(X_train, y_train, classes, centers=None, std=None, *, ax=None):
     return fig
 
 
-plt_mc = checked(
-    plt_mc, X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"))
+def _check_data(X, y, classes, *, names=("X_train", "y_train")):
+    """The examples (m, 2), the number of classes and one class id per example, checked."""
+    X = check_points(**{names[0]: X})
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(**{names[1]: y}, rows_of=(names[0], X), classes=classes)
+    return X, classes, y
 
 
 def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, pointwise=False,
@@ -132,9 +136,12 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
     -------
     fig : matplotlib Figure
     """
-    regions = decision_regions(X_train, model, resolution=resolution, probabilities=confidence)
+    X_train, classes, y_train = _check_data(X_train, y_train, classes)
+    predictor = as_predictor(model=model, pointwise=pointwise)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    regions = _decision_regions(X_train, predictor, resolution, probabilities=confidence)
     xx0, xx1, ids = regions[:3]
-    check_predictions(ids, classes, model)
+    check_predicted_ids(ids, classes, predictor.name)
     sureness = regions[3].max(axis=-1) if confidence else None
     with lab_style():
         fig, ax = figure_and_axes(ax, CONFIDENCE_SIZE if confidence else SINGLE_SIZE,
@@ -147,11 +154,6 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
         label_axes(ax)
         legend(ax)
     return fig
-
-
-plt_cat_mc = checked(
-    plt_cat_mc, X_train=points, classes=class_count, y_train=labels_of("X_train", "classes"),
-    model=model_check("pointwise"), resolution=whole_number(2))
 
 
 def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
@@ -176,8 +178,12 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     -------
     fig : matplotlib Figure
     """
-    x0_rng, x1_rng = plot_limits(X)
-    xx0, xx1, maps = unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
+    X, classes, Y = _check_data(X, Y, classes, names=("X", "Y"))
+    W1 = check_kernel(W1=W1, rows_of=("X", X), most=MAX_UNITS)
+    b1 = check_bias(b1=b1, fits=("W1", W1))
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    x0_rng, x1_rng = _plot_limits(X)
+    xx0, xx1, maps = _unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
     shared = relu_norm(maps)  # one scale: the outputs are the next layer's two axes
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,
@@ -190,11 +196,6 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
         legend(axes[0])
         space_panels(fig)
     return fig
-
-
-plt_layer_relu = checked(
-    plt_layer_relu, X=points, classes=class_count, Y=labels_of("X", "classes"),
-    W1=kernel_of("X", most=MAX_UNITS), b1=bias_of("W1"), resolution=whole_number(2))
 
 
 def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fig=None,
@@ -225,11 +226,15 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     -------
     fig : matplotlib Figure
     """
-    auto0, auto1 = plane_limits(X)
-    x0_rng = auto0 if x0_rng is None else x0_rng
-    x1_rng = auto1 if x1_rng is None else x1_rng
-    xx0, xx1, maps = unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
-    winner = np.argmax(maps, axis=0)
+    X, classes, Y = _check_data(X, Y, classes, names=("X", "Y"))
+    W = check_kernel(W=W, rows_of=("X", X), most=MAX_CLASSES)
+    b = check_bias(b=b, fits=("W", W))
+    auto0, auto1 = _plane_limits(X)
+    x0_rng = auto0 if x0_rng is None else check_range(x0_rng=x0_rng)
+    x1_rng = auto1 if x1_rng is None else check_range(x1_rng=x1_rng)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    xx0, xx1, maps = _unit_maps(W, b, x0_rng, x1_rng, resolution=resolution)
+    winner = predicted_classes(maps, axis=0)
     shared = Normalize(maps.min(), maps.max())  # one scale: compare the panels by colour
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,
@@ -246,9 +251,3 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
         legend(axes[0])
         space_panels(fig)
     return fig
-
-
-plt_output_layer_linear = checked(
-    plt_output_layer_linear, X=points, classes=class_count, Y=labels_of("X", "classes"),
-    W=kernel_of("X", most=MAX_CLASSES), b=bias_of("W"), x0_rng=optional(value_range),
-    x1_rng=optional(value_range), resolution=whole_number(2))

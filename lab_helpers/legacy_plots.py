@@ -15,25 +15,22 @@ from matplotlib.patches import Patch
 
 from .checks import (
     MAX_CLASSES,
-    checked,
-    class_count,
-    label_names,
-    label_names_for,
-    labels,
-    labels_of,
-    optional,
-    points,
-    value_range,
-    whole_number,
+    check_class_count,
+    check_class_ids,
+    check_label_names,
+    check_points,
+    check_predicted_ids,
+    check_range,
+    check_whole_number,
 )
-from .compute import decision_regions, mesh, mesh_points
+from .compute import _decision_regions, mesh, mesh_points
 
 # (imported under other names: the original parameters ``legend`` and ``class_labels``
 # would hide them)
 from .draw import RegionsArtist, draw_classes, draw_value_map
 from .draw import class_labels as legend_labels
 from .draw import legend as draw_legend
-from .predictor import check_predictions, model_check
+from .predictor import as_predictor
 from .style import ACTIVATION_CMAP, CLASS_LIGHT, as_colormap, lab_style
 
 
@@ -61,6 +58,14 @@ def plt_mc_data(ax, X, y, classes, class_labels=None, map=cm.Paired,  # noqa: A0
     equal_xy : bool, default=False
         Equal scaling of both axes.
     """
+    X = check_points(X=X)
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    class_labels = check_label_names(class_labels=class_labels, classes=classes)
+    _draw_mc_data(ax, X, y, classes, class_labels, map, legend, size, m, equal_xy)
+
+
+def _draw_mc_data(ax, X, y, classes, class_labels, map, legend, size, m, equal_xy):  # noqa: A002
     colors = None if getattr(map, "name", map) == "Paired" else _sample_colors(map, classes)
     with lab_style():
         draw_classes(ax, X, y, classes, labels=class_labels, size=size,
@@ -69,11 +74,6 @@ def plt_mc_data(ax, X, y, classes, class_labels=None, map=cm.Paired,  # noqa: A0
             ax.set_aspect("equal")
         if legend:
             draw_legend(ax)
-
-
-plt_mc_data = checked(
-    plt_mc_data, X=points, classes=class_count, y=labels_of("X", "classes"),
-    class_labels=label_names_for("classes"))
 
 
 def _sample_colors(cmap, n):
@@ -100,16 +100,17 @@ def plot_mc_data(X, y, class_labels=None, legend=False, size=40, *, ax=None):
     -------
     fig : matplotlib Figure
     """
+    y = check_class_ids(y=y)
+    X = check_points(X=X)
+    y = check_class_ids(y=y, rows_of=("X", X))
+    classes = int(y.max()) + 1
+    class_labels = check_label_names(class_labels=class_labels, classes=classes)
     if ax is None:
         import matplotlib.pyplot as plt
 
         ax = plt.gca()
-    plt_mc_data(ax, X, y, int(y.max()) + 1, class_labels=class_labels, legend=legend,
-                size=size)
+    _draw_mc_data(ax, X, y, classes, class_labels, cm.Paired, legend, size, "o", False)
     return ax.figure
-
-
-plot_mc_data = checked(plot_mc_data, y=labels)
 
 
 def plot_cat_decision_boundary_mc(ax, X, predict, class_labels=None, legend=False,
@@ -129,20 +130,19 @@ def plot_cat_decision_boundary_mc(ax, X, predict, class_labels=None, legend=Fals
         ``False``: ``predict`` takes one point (1, 2) at a time.
     resolution : int, default=200
     """
-    xx0, xx1, ids = decision_regions(X, predict, resolution=resolution)
+    X = check_points(X=X)
+    predictor = as_predictor(predict=predict, pointwise=not vector, switch="vector=False")
+    class_labels = check_label_names(class_labels=class_labels)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    xx0, xx1, ids = _decision_regions(X, predictor, resolution)
     n = len(class_labels) if class_labels is not None else min(int(ids.max()) + 1, MAX_CLASSES)
-    check_predictions(ids, n, predict)
+    check_predicted_ids(ids, n, predictor.name)
     with lab_style():
         RegionsArtist(ax, xx0, xx1, ids, n)
         if legend:
             handles = [Patch(color=CLASS_LIGHT[k], label=label)
                        for k, label in enumerate(legend_labels(n, class_labels))]
             ax.legend(handles=handles, loc="best", fontsize="small")
-
-
-plot_cat_decision_boundary_mc = checked(
-    plot_cat_decision_boundary_mc, X=points, predict=model_check("vector", inverted=True),
-    class_labels=optional(label_names), resolution=whole_number(2))
 
 
 def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100, pointwise=False):
@@ -158,12 +158,10 @@ def plt_prob_z(ax, fwb, x0_rng=(-8, 8), x1_rng=(-5, 4), *, resolution=100, point
     pointwise : bool, default=False
         ``fwb`` takes one point (1, 2) at a time and returns one value.
     """
+    fwb = as_predictor(fwb=fwb, pointwise=pointwise)
+    x0_rng, x1_rng = check_range(x0_rng=x0_rng), check_range(x1_rng=x1_rng)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
     xx0, xx1 = mesh(x0_rng, x1_rng, resolution)
     values = fwb.values(mesh_points(xx0, xx1)).reshape(xx0.shape)
     with lab_style():
         draw_value_map(ax, xx0, xx1, values, ACTIVATION_CMAP, "value")
-
-
-plt_prob_z = checked(
-    plt_prob_z, fwb=model_check("pointwise"), x0_rng=value_range, x1_rng=value_range,
-    resolution=whole_number(2))

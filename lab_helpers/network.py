@@ -101,6 +101,58 @@ def forward(layers, X):
     return outputs
 
 
+def predicted_classes(scores, axis=-1):
+    """The class with the largest score along ``axis`` (ties go to the lower index): the one
+    place where scores become class ids."""
+    return np.argmax(scores, axis=axis)
+
+
+@dataclass(frozen=True)
+class Network:
+    """A stack of dense layers, and the one way to read scores, class ids and
+    probabilities from it. A :class:`lab_helpers.predictor.Predictor` takes it like
+    any model: called, it returns its scores.
+
+    Attributes
+    ----------
+    layers : tuple of DenseLayer
+    """
+
+    layers: tuple
+
+    def __post_init__(self):
+        object.__setattr__(self, "layers", tuple(self.layers))
+
+    @property
+    def hidden_units(self):
+        """Units of the first layer."""
+        return self.layers[0].units
+
+    @property
+    def outputs(self):
+        """Units of the last layer: one score per class."""
+        return self.layers[-1].units
+
+    def layer_outputs(self, X):
+        """What each layer computes for ``X`` (m, inputs): a list of LayerOutput."""
+        return forward(self.layers, X)
+
+    def scores(self, X):
+        """The last layer's outputs before its activation (m, k): the logits of a softmax
+        output layer, the outputs themselves of a linear one."""
+        return self.layer_outputs(X)[-1].z
+
+    __call__ = scores
+
+    def class_ids(self, X):
+        """The class with the largest score for each row of ``X``: ints (m,)."""
+        return predicted_classes(self.scores(X), axis=1)
+
+    def probabilities(self, X):
+        """The softmax of the scores (m, k): each row sums to 1."""
+        return softmax(self.scores(X))
+
+
 def relu_then_linear(count):
     """Activations of the lab's kind of network: ReLU hidden layers, a linear output layer."""
     return ("relu",) * (count - 1) + ("linear",)

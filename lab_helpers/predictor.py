@@ -7,12 +7,10 @@ values, class ids or probabilities, with errors that name the argument.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
-from .checks import Check, predicted_ids
-from .network import softmax
+from .checks import named_argument
+from .network import predicted_classes, softmax
 
 
 class Predictor:
@@ -85,7 +83,7 @@ class Predictor:
         """The class id predicted for each point (N,): the largest score, or the id returned."""
         out = self.outputs(X)
         if out.ndim == 2 and out.shape[1] > 1:
-            return np.argmax(out, axis=1)
+            return predicted_classes(out, axis=1)
         if out.ndim == 2 and out.shape[1] == 1:
             if not np.array_equal(out, np.round(out)):
                 raise ValueError(
@@ -112,31 +110,14 @@ class Predictor:
         return softmax(out)
 
 
-def as_predictor(value, name, flag=None, *, inverted):
-    """Check: ``value`` as a :class:`Predictor` named after its parameter ``name``.
+def as_predictor(*, pointwise=False, switch="pointwise=True", **kwargs):
+    """The model argument as a :class:`Predictor` named after its parameter:
+    ``predictor = as_predictor(model=model, pointwise=pointwise)``.
 
-    ``flag`` is the ``(name, value)`` pair of the parameter that asks for one point
-    at a time; with ``inverted`` it means the opposite (the legacy ``vector=False``).
+    ``switch`` is how the caller turns on one point at a time, for hints (None where
+    it cannot). A Predictor passes through unchanged.
     """
-    if isinstance(value, Predictor):
-        return value  # already checked by the caller, under the caller's name
-    if flag is None:
-        return Predictor(value, name)
-    flag_name, on = flag
-    return Predictor(value, name, pointwise=bool(on) != inverted,
-                     switch=f"{flag_name}={not inverted}")
-
-
-def model_check(pointwise=None, *, inverted=False):  # pragma: no mutate block
-    """Check: :func:`as_predictor`, with the parameter named ``pointwise`` as its flag.
-
-    Runs when the modules are imported (mutants never run then): the checking
-    itself is :func:`as_predictor`, which runs at each call.
-    """
-    return Check(functools.partial(as_predictor, inverted=inverted),
-                 () if pointwise is None else (pointwise,))
-
-
-def check_predictions(ids, n_classes, predictor):
-    """The ids, after refusing any outside ``0 .. n_classes - 1`` (named after the model)."""
-    return predicted_ids(ids, n_classes, predictor.name)
+    name, model = named_argument(kwargs)
+    if isinstance(model, Predictor):
+        return model
+    return Predictor(model, name, pointwise=bool(pointwise), switch=switch)

@@ -17,7 +17,7 @@ import matplotlib.style
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba_array
 
-from .checks import MAX_CLASSES, checked, class_count
+from .checks import MAX_CLASSES, check_class_count
 
 # ---------------------------------------------------------------------------
 # Named colours of the course
@@ -74,10 +74,9 @@ def class_colors(n_classes):
     -------
     dark, light : ndarray of shape (n_classes, 4)
     """
+    n_classes = check_class_count(n_classes=n_classes)
     return CLASS_DARK[:n_classes], CLASS_LIGHT[:n_classes]
 
-
-class_colors = checked(class_colors, n_classes=class_count)
 
 
 # ---------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Follow points through the lab's two-layer network: what each layer computes for them.
 
-Compute only: :func:`forward_trace` returns numbers, :mod:`lab_helpers.trace_figure`
-draws them. The numbers come from the library's one forward pass
-(:func:`lab_helpers.network.forward`).
+Compute only: :func:`forward_trace` returns the numbers of points, :func:`forward_traces`
+those of a whole figure (a mesh, the examples, layer 2's plane);
+:mod:`lab_helpers.trace_figure` draws them. The numbers come from a
+:class:`lab_helpers.network.Network`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import checked, point_or_points
-from .network import dense_layers, forward, softmax
+from .checks import check_point_or_points, named_argument
+from .compute import _plane_limits, _plot_limits, mesh, mesh_points
+from .network import Network, dense_layers, predicted_classes, softmax
 
 # Output activations whose scores (before the activation) give the probabilities by a softmax.
 SCORE_OUTPUTS = ("linear", "softmax")
@@ -70,9 +72,10 @@ def _numbers(values):
     return "(" + ", ".join(f"{round(float(v), 2) + 0.0:.2f}" for v in values) + ")"
 
 
-def two_layers(value, name, args=None):
-    """Check: a two-layer dense network taking points (x0, x1), whose last layer gives
-    scores (linear or softmax); as a list of two DenseLayer."""
+def check_two_layers(**kwargs):
+    """A two-layer dense network taking points (x0, x1), whose last layer gives scores
+    (linear or softmax), as a :class:`Network`: ``network = check_two_layers(model=model)``."""
+    name, value = named_argument(kwargs)
     layers = dense_layers(value, name)
     if len(layers) != 2:
         raise ValueError(f"{name} must have two Dense layers (a hidden layer and an output "
@@ -83,16 +86,16 @@ def two_layers(value, name, args=None):
     if layers[1].activation not in SCORE_OUTPUTS:
         raise ValueError(f"{name}'s output layer must be linear or softmax (scores for a "
                          f"softmax); got activation {layers[1].activation!r}")
-    return layers
+    return Network(layers)
 
 
-def trace_layers(layers, X):
-    """:func:`forward_trace` for checked arguments: two DenseLayer and points X, a float
-    array (m, 2)."""
-    hidden, output = forward(layers, X)
+def trace_layers(network, X):
+    """:func:`forward_trace` for checked arguments: a two-layer :class:`Network` and
+    points X, a float array (m, 2)."""
+    hidden, output = network.layer_outputs(X)
     scores = output.z  # before the activation: the logits, also for a softmax output layer
-    return PointTrace(x=X, z1=hidden.z, a1=hidden.a, scores=scores,
-                      probabilities=softmax(scores), predicted=np.argmax(scores, axis=1))
+    return PointTrace(x=X, z1=hidden.z, a1=hidden.a, scores=scores, probabilities=softmax(scores),
+                      predicted=predicted_classes(scores, axis=1))
 
 
 def forward_trace(model, x):
@@ -113,7 +116,76 @@ def forward_trace(model, x):
         Arrays with one row per point: ``z1``, ``a1`` (m, units), ``scores``,
         ``probabilities`` (m, k), ``predicted`` (m,). ``print`` shows them point by point.
     """
-    return trace_layers(model, x)
+    network = check_two_layers(model=model)
+    x = check_point_or_points(x=x)
+    return trace_layers(network, x)
 
 
-forward_trace = checked(forward_trace, model=two_layers, x=point_or_points)
+@dataclass(frozen=True)
+class PlaneMap:
+    """Layer 2's plane (a0, a1) of layer-1 outputs: its ranges and the class that wins at
+    each point of a mesh over them.
+
+    Attributes
+    ----------
+    a0_rng, a1_rng : (float, float)
+    xx0, xx1 : ndarray of shape (r, r)
+    ids : ndarray of int, shape (r, r)
+    """
+
+    a0_rng: tuple
+    a1_rng: tuple
+    xx0: np.ndarray
+    xx1: np.ndarray
+    ids: np.ndarray
+
+
+@dataclass(frozen=True)
+class ForwardTraces:
+    """What the point-trace figure shows besides its point, computed once.
+
+    Attributes
+    ----------
+    network : Network
+        Two layers, the first taking points (x0, x1).
+    X : ndarray of shape (m, 2)
+    y : ndarray of int, shape (m,)
+    n_classes : int
+    xx0, xx1 : ndarray of shape (r, r)
+        A mesh over the examples.
+    grid : PointTrace
+        The trace of every mesh point, row by row.
+    examples : PointTrace
+        The trace of every example.
+    plane : PlaneMap or None
+        Layer 2's plane, when layer 1 has two units.
+    """
+
+    network: Network
+    X: np.ndarray
+    y: np.ndarray
+    n_classes: int
+    xx0: np.ndarray
+    xx1: np.ndarray
+    grid: PointTrace
+    examples: PointTrace
+    plane: PlaneMap | None
+
+
+def plane_map(output_layer, a1, resolution):
+    """The classes ``output_layer`` predicts over the plane of layer-1 outputs that covers
+    ``a1`` (m, 2) and the origin: the output-layer figure's limits."""
+    a0_rng, a1_rng = _plane_limits(a1)
+    xx0, xx1 = mesh(a0_rng, a1_rng, resolution)
+    ids = Network([output_layer]).class_ids(mesh_points(xx0, xx1)).reshape(xx0.shape)
+    return PlaneMap(a0_rng, a1_rng, xx0, xx1, ids)
+
+
+def forward_traces(network, X, y, n_classes, resolution, *, plane_resolution=120):
+    """:class:`ForwardTraces` of checked arguments: a mesh of ``resolution`` points per axis
+    over ``X``, and layer 2's plane on one of ``plane_resolution``."""
+    xx0, xx1 = mesh(*_plot_limits(X), resolution)
+    grid, examples = trace_layers(network, mesh_points(xx0, xx1)), trace_layers(network, X)
+    plane = (plane_map(network.layers[1], examples.a1, plane_resolution)
+             if network.hidden_units == 2 else None)
+    return ForwardTraces(network, X, y, n_classes, xx0, xx1, grid, examples, plane)

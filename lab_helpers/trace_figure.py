@@ -1,8 +1,9 @@
 """One point followed through the network, in one figure whose panels move together.
 
-The numbers come from :func:`lab_helpers.trace.trace_layers`; this module only
-draws them. In a live figure (ipympl in JupyterLab, or any interactive backend)
-a click on the data panel moves the point and every panel follows in place.
+The numbers come from :mod:`lab_helpers.trace` (:func:`~lab_helpers.trace.forward_traces`
+for the maps, :func:`~lab_helpers.trace.trace_layers` for the point); this module
+only draws them. In a live figure (ipympl in JupyterLab, or any interactive
+backend) a click on the data panel moves the point and every panel follows in place.
 """
 
 from __future__ import annotations
@@ -11,17 +12,14 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from .checks import (
-    MAX_CLASSES,
     MAX_UNITS,
-    checked,
-    class_count,
-    labels_of,
-    point_or_points,
-    points,
-    whole_number,
+    check_class_count,
+    check_class_ids,
+    check_one_point,
+    check_points,
+    check_whole_number,
 )
-from .compute import mesh, mesh_points, plane_limits, plot_limits, unit_maps
-from .display import Blitter
+from .display import Blitter, on_left_click
 from .draw import (
     RegionsArtist,
     class_labels,
@@ -35,7 +33,7 @@ from .draw import (
     space_panels,
 )
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
-from .trace import trace_layers, two_layers
+from .trace import check_two_layers, forward_traces, trace_layers
 from .value_axis import ValueAxis
 
 PANEL_SIZE = (2.8, 2.6)  # inches per panel: 3 across fit a notebook at 1280 pixels
@@ -46,17 +44,75 @@ POINT_STYLE = dict(linestyle="none", marker="*", markersize=15, markerfacecolor=
 WINNER_EDGE = 2.5  # line width around the winning class's bars
 
 
-def one_point(value, name, args=None):
-    """Check: one point (x0, x1), shape (2,) or (1, 2), as a float array (1, 2)."""
-    arr = point_or_points(value, name)
-    if len(arr) != 1:
-        raise ValueError(f"{name} must be one point (x0, x1); got {len(arr)} points")
-    return arr
+def draw_data_panel(ax, traces):
+    """The examples over the decision regions; returns the regions and the point's marker."""
+    t = traces
+    regions = RegionsArtist(ax, t.xx0, t.xx1, t.grid.predicted.reshape(t.xx0.shape),
+                            t.n_classes)
+    draw_classes(ax, t.X, t.y, t.n_classes, size=16)
+    few_ticks(ax)
+    label_axes(ax)
+    ax.set_title("The point followed")  # the same words suit a static image
+    return regions, ax.plot([], [], **POINT_STYLE)[0]
+
+
+def draw_unit_panel(ax, traces, j):
+    """Layer-1 unit ``j``'s output over the plane; returns the point's marker and the text
+    above the panel."""
+    t = traces
+    draw_value_map(ax, t.xx0, t.xx1, t.grid.a1[:, j].reshape(t.xx0.shape),
+                   ACTIVATION_CMAP, f"a{j}", norm=relu_norm(t.grid.a1))
+    draw_classes(ax, t.X, t.y, t.n_classes, size=9)
+    label_axes(ax)
+    ax.set_title(f"Layer 1, unit {j}", pad=20)  # room for the numbers below it
+    text = ax.text(0.5, 1.03, "", transform=ax.transAxes, ha="center", va="bottom",
+                   fontsize="large")
+    return ax.plot([], [], **POINT_STYLE)[0], text
+
+
+def draw_plane_panel(ax, traces):
+    """Layer 2's plane with the examples; returns its regions and the point's marker, or a
+    note (and two None) when layer 1 has no two units."""
+    t, plane = traces, traces.plane
+    if plane is None:
+        ax.axis("off")
+        note = ax.text(0.5, 0.5, "Layer 2's plane (a0, a1)\nis drawn when layer 1\n"
+                       f"has 2 units; it has {t.network.hidden_units}.", ha="center",
+                       va="center", transform=ax.transAxes, fontsize="large")
+        return None, None, note
+    regions = RegionsArtist(ax, plane.xx0, plane.xx1, plane.ids, t.n_classes)
+    draw_classes(ax, t.examples.a1, t.y, t.n_classes, size=16)
+    label_coinciding(ax, t.examples.a1, t.y)
+    ax.set_xlim(plane.a0_rng)
+    ax.set_ylim(plane.a1_rng)
+    few_ticks(ax)
+    label_axes(ax, "a0 (layer 1)", "a1 (layer 1)")
+    ax.set_title("What layer 2 sees")
+    return regions, ax.plot([], [], **POINT_STYLE)[0], None
+
+
+def draw_bars(ax, k, title, label, *, limits=None):
+    """``k`` empty bars, one per class, and a text for each; returns both and, without
+    fixed ``limits``, the :class:`~lab_helpers.value_axis.ValueAxis` they stand on (else
+    None), refitted to each point."""
+    bars = ax.bar(np.arange(k), np.zeros(k), color=CLASS_LIGHT[:k], edgecolor=BOUNDARY,
+                  linewidth=0)
+    values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
+    ax.set_xticks(np.arange(k), class_labels(k, None))
+    ax.set_title(title)
+    if limits is None:  # scores can be anything: an axis of their own at each point
+        ax.set_ylabel(label, labelpad=24)  # room for the value axis's labels
+        return bars, values, ValueAxis(ax)
+    ax.set_ylabel(label)
+    ax.axhline(0.0, color=BOUNDARY, linewidth=1)
+    ax.set_ylim(limits)
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    return bars, values, None
 
 
 class ForwardTraceView:
-    """A figure that follows one point through a two-layer network; made by
-    :func:`plt_forward_trace`.
+    """A figure that follows one point through a two-layer network: a Display of
+    :class:`lab_helpers.trace.ForwardTraces`; made by :func:`plt_forward_trace`.
 
     Panels, in reading order: the data over the decision regions; each layer-1
     unit's output over the plane, with the point's z and a above it; layer 2's
@@ -67,165 +123,140 @@ class ForwardTraceView:
     is the tallest, numbers above them; see :class:`lab_helpers.value_axis.ValueAxis`)
     and their softmax probabilities, the winner dark and outlined.
 
-    :meth:`move_to` (or a click on the data panel of a live figure) changes only the
-    point's markers, numbers and bars, and redraws only them (blitting) where the
-    canvas allows it.
+    :meth:`update` (or :meth:`move_to`, or a click on the data panel of a live
+    figure) changes only the point's markers, numbers, bars and score axis, and
+    redraws only them (blitting) where the canvas supports it, else the whole figure.
+
+    Parameters
+    ----------
+    traces : ForwardTraces
+    point : ndarray of shape (1, 2)
+        The point to follow first.
 
     Attributes
     ----------
-    fig : matplotlib Figure
-    artists : dict
-        Per panel: ``"data"`` {``"regions"`` (RegionsArtist), ``"point"`` (Line2D)};
-        ``"units"``, a list with one {``"point"``, ``"text"`` (its z and a)} per
-        layer-1 unit; ``"plane"`` {``"regions"``, ``"point"``} or {``"note"``};
-        ``"scores"`` and ``"probabilities"`` {``"bars"`` (BarContainer), ``"values"``
-        (one Text per bar)}, the scores also ``"axis"`` (their ValueAxis).
+    figure_ : matplotlib Figure
+        Also ``fig``.
+    regions_ : RegionsArtist
+        The decision regions of the data panel.
+    point_ : Line2D
+        The point in the data panel.
+    unit_points_, unit_texts_ : list of Line2D, list of Text
+        The point in each layer-1 unit's panel, and its z and a above it.
+    plane_regions_, plane_point_ : RegionsArtist and Line2D, or None without layer 2's plane
+    score_bars_, probability_bars_ : BarContainer
+    score_values_, probability_values_ : list of Text, the number on each bar
+    score_axis_ : ValueAxis, the scores' tick labels, grid and zero line at each point
     trace : PointTrace
         The numbers of the point shown (one row).
     """
 
-    def __init__(self, X, y, layers, n_classes, point, resolution):
-        self.layers, self.n_classes = layers, n_classes
-        xx0, xx1 = mesh(*plot_limits(X), resolution)
-        grid = trace_layers(layers, mesh_points(xx0, xx1))
-        examples = trace_layers(layers, X)
-        units = layers[0].units
-        self.trace = trace_layers(layers, point)
-        with lab_style():
-            self.fig, axes = panels(None, units + 4, PANEL_SIZE,
-                                    label=LABEL)
-            self.artists = {
-                "data": self._draw_data(axes[0], X, y, xx0, xx1, grid),
-                "units": [self._draw_unit(ax, j, X, y, xx0, xx1, grid)
-                          for j, ax in enumerate(axes[1:units + 1])],
-                "plane": self._draw_plane(axes[units + 1], examples, y),
-                # a value axis fitted to each point's scores (see _show)
-                "scores": self._draw_bars(axes[units + 2], None, "Layer 2: the scores",
-                                          "score"),
-                "probabilities": self._draw_bars(axes[units + 3], (0.0, 1.15),
-                                                 "Softmax: probabilities", "probability"),
-            }
-            space_panels(self.fig)
-        self._data_ax = axes[0]
-        self._show(self.trace)
-        self._blitter = Blitter(self.fig, self._changing_artists())
-        self.fig.canvas.mpl_connect("button_press_event", self._on_click)
+    def __init__(self, traces, *, point):
+        self.traces, self.point = traces, point
 
-    def _changing_artists(self):
-        """Every artist that :meth:`move_to` changes (the rest of the figure stays)."""
-        a = self.artists
-        found = [a["data"]["point"], a["plane"].get("point")]
-        found += [unit[key] for unit in a["units"] for key in ("point", "text")]
-        found += a["scores"]["axis"].artists  # under the bars
-        for bars in (a["scores"], a["probabilities"]):
-            found += [*bars["bars"], *bars["values"]]
-        return [artist for artist in found if artist is not None]
+    @property
+    def fig(self):
+        return self.figure_
+
+    @property
+    def artists(self):
+        """The named artists, panel by panel, as a dict (the form they had before)."""
+        plane = ({"note": self.plane_note_} if self.plane_point_ is None
+                 else {"regions": self.plane_regions_, "point": self.plane_point_})
+        return {
+            "data": {"regions": self.regions_, "point": self.point_},
+            "units": [{"point": p, "text": t}
+                      for p, t in zip(self.unit_points_, self.unit_texts_, strict=True)],
+            "plane": plane,
+            "scores": {"bars": self.score_bars_, "values": self.score_values_,
+                       "axis": self.score_axis_},
+            "probabilities": {"bars": self.probability_bars_,
+                              "values": self.probability_values_},
+        }
 
     # -- draw once -----------------------------------------------------------
-    def _draw_data(self, ax, X, y, xx0, xx1, grid):
-        regions = RegionsArtist(ax, xx0, xx1, grid.predicted.reshape(xx0.shape),
-                                self.n_classes)
-        draw_classes(ax, X, y, self.n_classes, size=16)
-        few_ticks(ax)
-        label_axes(ax)
-        ax.set_title("The point followed")  # the same words suit a static image
-        return {"regions": regions, "point": ax.plot([], [], **POINT_STYLE)[0]}
+    def plot(self, fig=None):
+        """Draw every panel on ``fig`` (by default a new pyplot figure), at ``point``; in a
+        live figure a left click on the data panel moves the point.
 
-    def _draw_unit(self, ax, j, X, y, xx0, xx1, grid):
-        values = grid.a1[:, j].reshape(xx0.shape)
-        draw_value_map(ax, xx0, xx1, values, ACTIVATION_CMAP, f"a{j}", norm=relu_norm(grid.a1))
-        draw_classes(ax, X, y, self.n_classes, size=9)
-        label_axes(ax)
-        ax.set_title(f"Layer 1, unit {j}", pad=20)  # room for the numbers below it
-        text = ax.text(0.5, 1.03, "", transform=ax.transAxes, ha="center", va="bottom",
-                       fontsize="large")
-        return {"point": ax.plot([], [], **POINT_STYLE)[0], "text": text}
+        Returns
+        -------
+        self
+        """
+        t = self.traces
+        units, k = t.network.hidden_units, t.n_classes
+        with lab_style():
+            fig, axes = panels(fig, units + 4, PANEL_SIZE, label=LABEL)
+            self.figure_ = fig
+            self.regions_, self.point_ = draw_data_panel(axes[0], t)
+            drawn = [draw_unit_panel(ax, t, j) for j, ax in enumerate(axes[1:units + 1])]
+            self.unit_points_ = [point for point, _ in drawn]
+            self.unit_texts_ = [text for _, text in drawn]
+            self.plane_regions_, self.plane_point_, self.plane_note_ = draw_plane_panel(
+                axes[units + 1], t)
+            self.score_bars_, self.score_values_, self.score_axis_ = draw_bars(
+                axes[units + 2], k, "Layer 2: the scores", "score")
+            self.probability_bars_, self.probability_values_, _ = draw_bars(
+                axes[units + 3], k, "Softmax: probabilities", "probability", limits=(0, 1.15))
+            space_panels(fig)
+        self._show(trace_layers(t.network, self.point))
+        self._blitter = Blitter(fig, self._changing_artists())
+        on_left_click(axes[0], lambda x0, x1: self.update(point=np.array([[x0, x1]])))
+        return self
 
-    def _draw_plane(self, ax, examples, y):
-        units = self.layers[0].units
-        if units != 2:
-            ax.axis("off")
-            note = ax.text(0.5, 0.5, "Layer 2's plane (a0, a1)\nis drawn when layer 1\n"
-                           f"has 2 units; it has {units}.", ha="center", va="center",
-                           transform=ax.transAxes, fontsize="large")
-            return {"note": note}
-        a0_rng, a1_rng = plane_limits(examples.a1)  # as the output-layer figure
-        out = self.layers[1]
-        pxx0, pxx1, scores = unit_maps(out.kernel, out.bias, a0_rng, a1_rng, resolution=120)
-        regions = RegionsArtist(ax, pxx0, pxx1, np.argmax(scores, axis=0), self.n_classes)
-        draw_classes(ax, examples.a1, y, self.n_classes, size=16)
-        label_coinciding(ax, examples.a1, y)
-        ax.set_xlim(a0_rng)
-        ax.set_ylim(a1_rng)
-        few_ticks(ax)
-        label_axes(ax, "a0 (layer 1)", "a1 (layer 1)")
-        ax.set_title("What layer 2 sees")
-        return {"regions": regions, "point": ax.plot([], [], **POINT_STYLE)[0]}
-
-    def _draw_bars(self, ax, limits, title, label):
-        k = self.n_classes
-        bars = ax.bar(np.arange(k), np.zeros(k), color=CLASS_LIGHT[:k], edgecolor=BOUNDARY,
-                      linewidth=0)
-        values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
-        ax.set_xticks(np.arange(k), class_labels(k, None))
-        ax.set_title(title)
-        ax.set_ylabel(label, labelpad=24 if limits is None else None)
-        if limits is None:  # no fixed limits: a value axis refitted to each point
-            return {"bars": bars, "values": values, "axis": ValueAxis(ax)}
-        ax.axhline(0.0, color=BOUNDARY, linewidth=1)
-        ax.set_ylim(limits)
-        ax.yaxis.set_major_locator(MaxNLocator(4))
-        return {"bars": bars, "values": values}
+    def _changing_artists(self):
+        """Every artist that :meth:`update` changes (the rest of the figure stays)."""
+        found = [self.point_, *self.unit_points_, *self.unit_texts_]
+        found += [*self.score_axis_.artists, *self.score_bars_, *self.score_values_]
+        found += [*self.probability_bars_, *self.probability_values_]
+        return found if self.plane_point_ is None else [*found, self.plane_point_]
 
     # -- update in place -----------------------------------------------------
     def _show(self, trace):
         """Every panel to the point of ``trace`` (one row): markers, numbers, bars."""
-        a, (x,), (z1,), (a1,) = self.artists, trace.x, trace.z1, trace.a1
+        self.trace, (x,), (z1,), (a1,) = trace, trace.x, trace.z1, trace.a1
         winner = int(trace.predicted[0])
-        a["data"]["point"].set_data([x[0]], [x[1]])
-        for j, unit in enumerate(a["units"]):
-            unit["point"].set_data([x[0]], [x[1]])
-            unit["text"].set_text(f"z = {z1[j]:.2f},  a = {a1[j]:.2f}")
-        if "point" in a["plane"]:
-            a["plane"]["point"].set_data([a1[0]], [a1[1]])
-        scores, axis = trace.scores[0], a["scores"]["axis"]
-        axis.fit(scores)  # the bars stand on the axis's bottom: the winner's is the tallest
-        self._set_bars(a["scores"], scores, axis.position(scores), winner)
+        self.point_.set_data([x[0]], [x[1]])
+        for j, (point, text) in enumerate(zip(self.unit_points_, self.unit_texts_,
+                                              strict=True)):
+            point.set_data([x[0]], [x[1]])
+            text.set_text(f"z = {z1[j]:.2f},  a = {a1[j]:.2f}")
+        if self.plane_point_ is not None:
+            self.plane_point_.set_data([a1[0]], [a1[1]])
+        scores = trace.scores[0]
+        self.score_axis_.fit(scores)  # the bars stand on its bottom: the winner's is tallest
+        _set_bars(self.score_bars_, self.score_values_, scores,
+                  self.score_axis_.position(scores), winner)
         probabilities = trace.probabilities[0]
-        self._set_bars(a["probabilities"], probabilities, probabilities, winner)
+        _set_bars(self.probability_bars_, self.probability_values_, probabilities,
+                  probabilities, winner)
 
-    @staticmethod
-    def _set_bars(panel, values, heights, winner):
-        """Bars of ``heights``, each with its value written above it; the winner dark and
-        outlined."""
-        for i, (bar, text, v, h) in enumerate(zip(panel["bars"], panel["values"], values,
-                                                  heights, strict=True)):
-            bar.set_height(h)
-            bar.set_facecolor(CLASS_DARK[i] if i == winner else CLASS_LIGHT[i])
-            bar.set_linewidth(WINNER_EDGE if i == winner else 0)
-            text.set_position((i, h + 0.03))
-            text.set_verticalalignment("bottom")
-            text.set_text(f"{v:.2f}")
+    def update(self, *, point):
+        """Follow ``point``, an array (1, 2), instead: every panel changes in place."""
+        self.point = point
+        self._show(trace_layers(self.traces.network, point))
+        self._blitter.refresh()
 
     def move_to(self, point):
         """Follow ``point`` (x0, x1) instead: every panel is updated in place."""
-        self.trace = trace_layers(self.layers, one_point(point, "point"))
-        self._show(self.trace)
-        self._blitter.refresh()
-
-    def _on_click(self, event):
-        """A left click on the data panel, with no zoom or pan tool active."""
-        toolbar = self.fig.canvas.toolbar
-        if (event.inaxes is not self._data_ax or event.button != 1
-                or (toolbar is not None and toolbar.mode)):
-            return
-        self.move_to((event.xdata, event.ydata))
+        self.update(point=check_one_point(point=point))
 
     def close(self):
         """Close the figure."""
         import matplotlib.pyplot as plt
 
-        plt.close(self.fig)
+        plt.close(self.figure_)
+
+
+def _set_bars(bars, texts, values, heights, winner):
+    """Bars of ``heights`` (>= 0), each value written above its bar; the winner dark, outlined."""
+    for i, (bar, text, v, h) in enumerate(zip(bars, texts, values, heights, strict=True)):
+        bar.set_height(h)
+        bar.set_facecolor(CLASS_DARK[i] if i == winner else CLASS_LIGHT[i])
+        bar.set_linewidth(WINNER_EDGE if i == winner else 0)
+        text.set_position((i, h + 0.03))
+        text.set_verticalalignment("bottom")
+        text.set_text(f"{v:.2f}")
 
 
 def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
@@ -252,16 +283,17 @@ def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
         Its ``fig`` is shown like the other figures; a click on the data panel of a
         live figure (JupyterLab) moves the point, and ``move_to`` does it from code.
     """
-    if not 2 <= classes <= MAX_CLASSES:
-        raise ValueError(f"classes must be between 2 and {MAX_CLASSES}; got {classes}")
-    units, outputs = model[0].units, model[1].units
+    X = check_points(X=X)
+    classes = check_class_count(classes=classes)
+    y = check_class_ids(y=y, rows_of=("X", X), classes=classes)
+    network = check_two_layers(model=model)
+    point = check_one_point(point=point)
+    resolution = check_whole_number(resolution=resolution, minimum=2)
+    classes = check_class_count(classes=classes, least=2)
+    units, outputs = network.hidden_units, network.outputs
     if not 1 <= units <= MAX_UNITS:
         raise ValueError(f"model's first layer must have 1 to {MAX_UNITS} units; got {units}")
     if outputs != classes:
         raise ValueError(f"model must have one output unit per class ({classes}); got {outputs}")
-    return ForwardTraceView(X, y, model, classes, point, resolution)
-
-
-plt_forward_trace = checked(
-    plt_forward_trace, X=points, classes=class_count, y=labels_of("X", "classes"),
-    model=two_layers, point=one_point, resolution=whole_number(2))
+    traces = forward_traces(network, X, y, classes, resolution)
+    return ForwardTraceView(traces, point=point).plot()

@@ -18,7 +18,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 
 import run_notebook  # noqa: E402
-from notebook_outputs import CHECK_CELLS  # noqa: E402
+from support.notebook_outputs import CHECK_CELLS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,7 @@ def executed_notebook():
 def notebook_at_seed(root, executed_notebook):
     """``run(seed)``: the lab executed with that seed (each seed once per session)."""
     import nbformat
-    from notebook_outputs import cell_containing
+    from support.notebook_outputs import cell_containing
 
     runs = {1234: executed_notebook}
 
@@ -71,7 +71,7 @@ def lab_data():
 @pytest.fixture(scope="session")
 def lab_model(lab_data):
     """The lab's network trained as the notebook trains it (seed 1234): 100% on lab_data."""
-    from lab_training import train_lab_network
+    from support.keras_models import train_lab_network
 
     return train_lab_network(*lab_data)
 
@@ -80,7 +80,7 @@ def lab_model(lab_data):
 def recorded_training(lab_data):
     """The lab network trained as the notebook trains it, with a WeightHistory of every
     epoch: (model, history)."""
-    from lab_training import train_lab_network
+    from support.keras_models import train_lab_network
 
     import lab_utils_multiclass_TF as mc
 

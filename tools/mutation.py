@@ -5,7 +5,8 @@ Usage: ``python tools/mutation.py`` (this is what ``make mutation`` does).
 mutmut (settings: ``[tool.mutmut]`` in pyproject.toml) plants one small change
 at a time in the modules that compute (network, predictor, compute, trace), explain,
 train (callbacks) and replay (explorer), and runs the
-fast in-process tests that reach the changed function. A change the tests do
+tests of tests/unit and tests/figures that reach the changed function (those
+marked ``no_mutation`` left out). A change the tests do
 not notice "survived". The work happens in ``build/mutation/``, on a copy of
 what the tests need, never in the source tree; mutmut keeps its results there,
 so a rerun tests only the functions that changed, plus every mutant not killed

@@ -15,7 +15,6 @@ from browser_tools import (
     screenshot,
 )
 from lab_server import NOTEBOOK
-from notebook_outputs import figure_cells
 from notebook_page import (
     KERNEL,
     STDERR_MIME,
@@ -28,6 +27,7 @@ from notebook_page import (
     screenshot_whole_notebook,
     shows_up,
 )
+from support.notebook_outputs import figure_cells
 
 from lab_helpers.style import CLASS_DARK
 

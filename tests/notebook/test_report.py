@@ -1,0 +1,65 @@
+"""The headless run's products: executed notebook, standalone HTML report, images."""
+
+import html
+import re
+import subprocess
+import sys
+
+import pytest
+import run_notebook
+from support.notebook_outputs import cell_containing
+from test_notebook import TRACE_FIGURES
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture(scope="module")
+def report_html(executed_notebook):
+    return run_notebook.export_html(executed_notebook)
+
+
+def test_report_embeds_every_image(report_html):
+    sources = re.findall(r'<img[^>]*\ssrc=["\']([^"\']+)', report_html)
+    assert len(sources) == 9  # 7 figures + the prose's 2 pictures
+    assert all(src.startswith("data:image/png;base64,") for src in sources)
+
+
+def test_every_image_is_described(report_html, executed_notebook):
+    from lab_helpers.explorer import LABEL as EXPLORER
+    from lab_helpers.figures import LABELS
+    from lab_helpers.trace_figure import LABEL as TRACE
+
+    images = re.findall(r"<img[^>]*>", report_html)
+    described = [html.unescape(m) for m in re.findall(r'<img[^>]*\salt="([^"]*)"', report_html)]
+    assert len(described) == len(images)
+    prose = [alt for c in executed_notebook.cells if c.cell_type == "markdown"
+             for alt in re.findall(r"!\[([^\]]+)\]\(", c.source)]
+    assert sorted(described) == sorted([*LABELS.values(), TRACE, EXPLORER, *prose])
+
+
+def test_report_shows_the_trace_and_the_confidence_view(executed_notebook, report_html):
+    for snippet in TRACE_FIGURES:
+        (out,) = cell_containing(executed_notebook, snippet).outputs
+        png = out["data"]["image/png"].replace("\n", "")
+        assert f"data:image/png;base64,{png}" in report_html, snippet
+    assert "Follow one point" in report_html
+    assert "predicted class" in report_html  # the printed trace
+
+
+def test_report_loads_nothing_from_the_network(report_html):
+    assert not re.search(r'<(script|link|img)[^>]*\s(src|href)=["\']https?:', report_html)
+    assert "application/vnd.jupyter.widget-state+json" not in report_html
+
+
+def test_make_run_script_writes_notebook_and_report(tmp_path, root):
+    out = tmp_path / "build"
+    done = subprocess.run([sys.executable, str(root / "tools" / "run_notebook.py"),
+                           "--out", str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "training accuracy: 100.0%" in done.stdout
+    assert (out / "C2_W2_Multiclass_TF.ipynb").is_file()
+    html = (out / "C2_W2_Multiclass_TF.html").read_text()
+    assert len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html)) == 9
+    assert (out / "images" / "network.png").is_file()
+    assert not list(root.glob("kernel-*")), "kernel sockets left in the project folder"
