@@ -117,6 +117,8 @@ def test_no_coinciding_examples():
     ({"min_fall": -0.1}, ValueError, "min_fall must be a finite number >= 0; got -0.1"),
     ({"model": [W1_HAND, B1_HAND]}, ValueError, "model must have at least 2 layers; got 1"),
     ({"model": "net"}, TypeError, "model must be a Keras model of Dense layers"),
+    ({"X": X_HAND[:, :1]}, ValueError,
+     "model must take 1 inputs to fit X; its first layer takes 2"),
     ({"y": Y_HAND[:5]}, ValueError, "X and y must have the same length; got 8 and 5"),
 ])
 def test_bad_input_is_named(kwargs, error, message):
