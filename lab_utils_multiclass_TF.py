@@ -10,6 +10,8 @@ This module is the lab's public face; the code lives in the package
   ``lab_helpers/replay.py``;
 * ``plt_forward_trace``: ``lab_helpers/trace_figure.py``, from the numbers of
   ``forward_trace`` (``lab_helpers/trace.py``);
+* ``plt_seed_atlas``: ``lab_helpers/atlas_figure.py``, from the runs of
+  ``seed_atlas`` (``lab_helpers/atlas.py``);
 * ``plt_mc_data``, ``plot_mc_data``, ``plot_cat_decision_boundary_mc``,
   ``plt_prob_z``: ``lab_helpers/legacy_plots.py``.
 
@@ -19,12 +21,14 @@ unit maps), ``lab_helpers/predictor.py`` (evaluating any model) and
 sentences from ``lab_helpers/explain.py``; the diagnosis of a training run from
 ``lab_helpers/diagnosis.py`` (its wording in ``lab_helpers/diagnosis_text.py``).
 Importing this module imports neither TensorFlow nor Keras and changes no global
-state: ``PrintLoss`` and ``WeightHistory`` (``lab_helpers/callbacks.py``) load Keras
-when first used.
+state: ``PrintLoss`` and ``WeightHistory`` (``lab_helpers/callbacks.py``) and
+``seed_atlas``, ``SeedAtlas`` and ``AtlasEntry`` (``lab_helpers/atlas.py``) load
+Keras when first used. Without Keras (the base install) they are stand-ins whose
+use names the install command (``lab_helpers/optional.py``); ``help()`` and
+``import *`` work.
 """
 
-from importlib import import_module
-
+from lab_helpers.atlas_figure import plt_seed_atlas
 from lab_helpers.compute import (
     decision_regions,
     plot_limits,
@@ -50,6 +54,7 @@ from lab_helpers.legacy_plots import (
     plt_mc_data,
     plt_prob_z,
 )
+from lab_helpers.optional import load_optional
 from lab_helpers.style import (
     CLASS_COLOR_NAMES,
     class_colors,
@@ -90,16 +95,22 @@ __all__ = [
     "plt_training_explorer", "TrainingExplorer",
     # following one point through the network
     "forward_trace", "PointTrace", "plt_forward_trace", "ForwardTraceView",
+    # the same network trained with many seeds
+    "seed_atlas", "SeedAtlas", "AtlasEntry",  # noqa: F822 (loaded by __getattr__)
+    "plt_seed_atlas",
 ]
 
 # Names whose module imports Keras: loaded on first use.
-_LAZY = {"PrintLoss": "lab_helpers.callbacks", "WeightHistory": "lab_helpers.callbacks"}
+_LAZY = {"PrintLoss": "lab_helpers.callbacks", "WeightHistory": "lab_helpers.callbacks",
+         "seed_atlas": "lab_helpers.atlas", "SeedAtlas": "lab_helpers.atlas",
+         "AtlasEntry": "lab_helpers.atlas"}
 
 
 def __getattr__(name):
     if name in _LAZY:
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value  # later lookups do not come back here
+        value = load_optional(name, _LAZY[name])
+        if value.__module__ == _LAZY[name]:  # the real class: later lookups do not come back
+            globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

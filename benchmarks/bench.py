@@ -6,7 +6,8 @@ Prints a table and writes the numbers as JSON. Every number is the median of
 repeats taken in this one invocation, and every ratio compares numbers of this
 invocation only (the machine may be shared and noisy). The work is split by job:
 measure_processes (kernels and imports, (a)-(d), (h), (i)), measure_figures
-(figures on Agg, (e)-(g), (j)), targets (the verdicts) and report (table and JSON).
+(figures on Agg, (e)-(g), (j)), atlas_bench (the seed atlas, (k)), targets (the
+verdicts) and report (table and JSON).
 
 ``--quick`` keeps every section with fewer repeats and smaller data (for the tests).
 """
@@ -31,6 +32,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # figures are timed without a front end
 
+import atlas_bench
 import measure_figures as figures
 import measure_processes as processes
 import nbformat
@@ -75,6 +77,10 @@ def run(plan, mode):
     result["explorer"] = figures.measure_explorer_update(calls, plan.explorer_repeats)
     result["import"] = processes.measure_import(plan.import_repeats)
     result["trace"] = figures.measure_trace_update(calls, plan.trace_repeats)
+    X_train, y_train = calls["plt_mc"][0][:2]  # the lab's data, as the notebook passes it
+    result["atlas"] = atlas_bench.measure(
+        X_train, y_train,
+        repeats=atlas_bench.QUICK_REPEATS if mode == "quick" else atlas_bench.FULL_REPEATS)
     memory["bench_peak_rss_mib"] = processes.own_peak_rss_mib()
     result["memory"] = memory
     result["targets"] = evaluate_targets(result)

@@ -2,6 +2,7 @@
 
 import json
 
+import atlas_bench
 import numpy as np
 from targets import RATIO_MAX, verdict
 
@@ -46,6 +47,7 @@ def format_table(result):
     trace = result["trace"]
     rows.append(("(j) trace point update", trace["status"] if trace["seconds"] is None
                  else f"{trace['seconds'] * 1000:.1f} ms", met["trace point update"]))
+    rows += atlas_bench.rows(result["atlas"], met)
     header = (f"machine: {m['cores']} cores, {m['platform']}, Python {m['python']}, "
               f"TensorFlow {m['tensorflow']}, Keras {m['keras']}, NumPy {m['numpy']}, "
               f"matplotlib {m['matplotlib']}")

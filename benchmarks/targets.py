@@ -1,6 +1,8 @@
 """The benchmark's targets (issue 8, issue 14) and the verdict on each: met, not met, or
 not judged in this run."""
 
+import atlas_bench
+
 RATIO_MAX = 1.5              # headless notebook / floor
 FIGURE_BUDGET = 0.1          # seconds per figure ...
 EMPTY_LAYOUT_FACTOR = 1.5    # ... or this close to matplotlib's own empty layout,
@@ -47,7 +49,7 @@ def evaluate_targets(result):
     memory = result["memory"]
     targets.append({"name": "peak RSS", "target": "reported",
                     "met": memory["kernel_peak_rss_mib"] > 0 and memory["bench_peak_rss_mib"] > 0})
-    return targets
+    return targets + atlas_bench.targets(result["atlas"])
 
 
 def verdict(met):

@@ -42,6 +42,18 @@ def loss_sentence(d):
     span = (f"over the last {d.loss_window} epoch{'s' if d.loss_window != 1 else ''} "
             f"(from {d.loss_start:.4f} to {d.loss_end:.4f}, "
             f"{abs(d.loss_fall):.2%} {'lower' if d.loss_fall >= 0 else 'higher'})")
+    if d.still_falling and d.dead_units:
+        units = _join([str(j) for j in d.dead_units])
+        one = len(d.dead_units) == 1
+        return (f"The loss still fell {span}, but more epochs cannot separate what the dead "
+                f"unit{'' if one else 's'} merge{'s' if one else ''}: layer-1 "
+                f"unit{'' if one else 's'} {units} stay{'s' if one else ''} at 0, so layer 2 "
+                f"keeps seeing every example through the other {d.units - len(d.dead_units)} "
+                f"unit{'s' if d.units - len(d.dead_units) != 1 else ''} only.")
+    if d.still_falling and d.shared_origin:
+        return (f"The loss still fell {span}, but the examples at layer 2's (0, 0) send layer 1 "
+                "no gradient: more epochs separate them only if training on the other "
+                "examples moves them off that point.")
     if d.still_falling:
         return f"The loss was still falling {span}: more epochs may help."
     trend = "hardly fell" if d.loss_fall >= 0 else "rose"

@@ -64,11 +64,6 @@ def panels(fig, n, panel_size=None, *, label=None):
     return fig, list(axes[:n])
 
 
-def space_panels(fig):
-    """Room for titles, axis labels and colour bars between the panels of a grid."""
-    fig.subplots_adjust(left=0.1, right=0.93, bottom=0.14, top=0.9, wspace=0.45, hspace=0.55)
-
-
 def few_ticks(ax, n=4):
     """At most about ``n`` ticks per axis: every draw renders every label, and text
     dominates the cost of drawing these figures."""

@@ -155,6 +155,7 @@ class TrainingExplorer:
         import matplotlib.pyplot as plt
 
         epoch = int(self.replay.epochs[-1])
+        created = fig is None
         with lab_style():
             if fig is None:
                 with plt.ioff():  # shown inside the widget box, not on its own
@@ -174,6 +175,8 @@ class TrainingExplorer:
         self._box, self.slider, self.play = slider_and_play(
             fig, len(epochs), lambda i: self.update(epoch=int(epochs[i])), look=SLIDER_LOOK,
             width="60%", frames=PLAY_FRAMES, frame_ms=PLAY_FRAME_MS)
+        if created and self._box is None:  # no live view: pyplot must not show it later,
+            plt.close(fig)  # under another cell's figure (the inline backend shows them all)
         return self
 
     def update(self, *, epoch):

@@ -15,6 +15,7 @@ from matplotlib.colors import Normalize
 from .checks import (
     MAX_CLASSES,
     MAX_UNITS,
+    as_finite_array,
     check_bias,
     check_class_count,
     check_class_ids,
@@ -23,6 +24,7 @@ from .checks import (
     check_predicted_ids,
     check_range,
     check_whole_number,
+    named_argument,
 )
 from .compute import _decision_regions, _plane_limits, _plot_limits, _unit_maps
 from .draw import (
@@ -36,8 +38,8 @@ from .draw import (
     legend,
     panels,
     relu_norm,
-    space_panels,
 )
+from .layout import space_panels
 from .network import predicted_classes
 from .predictor import as_predictor
 from .style import ACTIVATION_CMAP, lab_style, output_cmap
@@ -198,6 +200,18 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     return fig
 
 
+def check_layer1_pair(**kwargs):
+    """The outputs of exactly two layer-1 units, one row per example, a finite float
+    array (m, 2): the output-layer figure draws over their plane."""
+    name, value = named_argument(kwargs)
+    arr = as_finite_array(value, name)
+    if arr.ndim == 2 and arr.shape[1] != 2:
+        raise ValueError(f"{name} must hold the outputs (a0, a1) of two layer-1 units: this "
+                         f"figure draws over their plane, so it needs a layer 1 of exactly two "
+                         f"units; got {arr.shape[1]} columns (shape {arr.shape})")
+    return arr
+
+
 def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fig=None,
                             resolution=100):
     """One panel per output unit: its linear output over the plane of layer-1 outputs.
@@ -210,7 +224,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     Parameters
     ----------
     X : ndarray of shape (m, 2)
-        Layer-1 outputs ``a1`` of the examples.
+        Layer-1 outputs ``a1`` of the examples: the figure needs a layer 1 of two units.
     Y : ndarray of shape (m,) or (m, 1)
     W : ndarray of shape (2, units), 1 <= units <= 10
     b : ndarray of shape (units,)
@@ -226,6 +240,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     -------
     fig : matplotlib Figure
     """
+    X = check_layer1_pair(X=X)
     X, classes, Y = _check_data(X, Y, classes, names=("X", "Y"))
     W = check_kernel(W=W, rows_of=("X", X), most=MAX_CLASSES)
     b = check_bias(b=b, fits=("W", W))

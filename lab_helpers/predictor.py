@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .checks import named_argument
-from .network import predicted_classes, softmax
+from .network import Network, layers_from_weights, predicted_classes, softmax
 
 
 class Predictor:
@@ -18,10 +18,12 @@ class Predictor:
 
     Parameters
     ----------
-    model : keras.Model, scikit-learn classifier or callable
+    model : keras.Model, scikit-learn classifier, callable or list of ndarray
         A Keras model returns scores (N, k); a scikit-learn classifier's
         ``predict`` gives labels, turned into their position in ``classes_``;
-        a callable returns scores (N, k), class ids (N,) or values (N,).
+        a callable returns scores (N, k), class ids (N,) or values (N,); a list
+        ``[W1, b1, W2, b2, ...]`` is the lab's kind of network (ReLU hidden layers,
+        a linear output layer), scored by the library's forward pass.
     name : str
         The argument's name, for error messages.
     pointwise : bool, default=False
@@ -37,6 +39,8 @@ class Predictor:
         if hasattr(model, "predict") and hasattr(model, "classes_"):
             # scikit-learn: labels may be any values; their position in classes_ is the id
             self._call = lambda A: np.searchsorted(model.classes_, model.predict(A))
+        elif isinstance(model, list | tuple):  # weights [W1, b1, W2, b2, ...]: the lab's kind
+            self._call = Network(layers_from_weights(model, name=name))
         elif callable(model):
             # A Keras model too: called, it scores in inference mode (no dropout), casts the
             # points to its own float type and returns a tensor that NumPy reads as an array.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import check_point_or_points, named_argument
+from .checks import MAX_CLASSES, MAX_UNITS, check_point_or_points, named_argument
 from .compute import _plane_limits, _plot_limits, mesh, mesh_points
 from .network import Network, dense_layers, predicted_classes, softmax
 
@@ -73,8 +73,10 @@ def _numbers(values):
 
 
 def check_two_layers(**kwargs):
-    """A two-layer dense network taking points (x0, x1), whose last layer gives scores
-    (linear or softmax), as a :class:`Network`: ``network = check_two_layers(model=model)``."""
+    """A two-layer dense network taking points (x0, x1), with 1 to ``MAX_UNITS`` layer-1
+    units and a last layer of 2 to ``MAX_CLASSES`` units giving scores (linear or softmax),
+    as a :class:`Network`: ``network = check_two_layers(model=model)``. The one check of
+    both the trace and its figure."""
     name, value = named_argument(kwargs)
     layers = dense_layers(value, name)
     if len(layers) != 2:
@@ -86,6 +88,12 @@ def check_two_layers(**kwargs):
     if layers[1].activation not in SCORE_OUTPUTS:
         raise ValueError(f"{name}'s output layer must be linear or softmax (scores for a "
                          f"softmax); got activation {layers[1].activation!r}")
+    units, outputs = layers[0].units, layers[1].units
+    if not 1 <= units <= MAX_UNITS:
+        raise ValueError(f"{name}'s first layer must have 1 to {MAX_UNITS} units; got {units}")
+    if not 2 <= outputs <= MAX_CLASSES:  # one unit: a softmax of one score is always 1
+        raise ValueError(f"{name}'s output layer must have one unit per class, 2 to "
+                         f"{MAX_CLASSES}; got {outputs}")
     return Network(layers)
 
 
@@ -104,8 +112,8 @@ def forward_trace(model, x):
     Parameters
     ----------
     model : keras.Model of two Dense layers, or list of ndarray
-        The lab's kind of network (a hidden layer, then one unit per class with a
-        linear or softmax activation), or its weights ``[W1, b1, W2, b2]`` as
+        The lab's kind of network (a hidden layer of 1 to 8 units, then one unit per
+        class, 2 to 10, with a linear or softmax activation), or its weights ``[W1, b1, W2, b2]`` as
         ``model.get_weights()`` returns them (ReLU, then linear).
     x : array-like of shape (2,), (1, 2) or (m, 2)
         One point (x0, x1), or m points.

@@ -12,7 +12,6 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from .checks import (
-    MAX_UNITS,
     check_class_count,
     check_class_ids,
     check_one_point,
@@ -30,8 +29,8 @@ from .draw import (
     label_coinciding,
     panels,
     relu_norm,
-    space_panels,
 )
+from .layout import space_panels
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
 from .trace import check_two_layers, forward_traces, trace_layers
 from .value_axis import ValueAxis
@@ -290,9 +289,7 @@ def plt_forward_trace(X, y, model, classes, point, *, resolution=150):
     point = check_one_point(point=point)
     resolution = check_whole_number(resolution=resolution, minimum=2)
     classes = check_class_count(classes=classes, least=2)
-    units, outputs = network.hidden_units, network.outputs
-    if not 1 <= units <= MAX_UNITS:
-        raise ValueError(f"model's first layer must have 1 to {MAX_UNITS} units; got {units}")
+    outputs = network.outputs  # check_two_layers checked the rest, as for forward_trace
     if outputs != classes:
         raise ValueError(f"model must have one output unit per class ({classes}); got {outputs}")
     traces = forward_traces(network, X, y, classes, resolution)

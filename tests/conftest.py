@@ -43,8 +43,8 @@ def notebook_at_seed(root, executed_notebook):
     def run(seed):
         if seed not in runs:
             nb = nbformat.read(root / run_notebook.NOTEBOOK.name, as_version=4)
-            cell = cell_containing(nb, "set_random_seed(1234)")
-            cell.source = cell.source.replace("set_random_seed(1234)", f"set_random_seed({seed})")
+            cell = cell_containing(nb, "seed = 1234 ")  # the parameters cell
+            cell.source = cell.source.replace("seed = 1234 ", f"seed = {seed} ")
             runs[seed] = run_notebook.execute(nb, extra_cells=CHECK_CELLS)
         return runs[seed]
 

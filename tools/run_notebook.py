@@ -1,6 +1,9 @@
 """Execute the lab notebook headlessly and write the executed copy and an HTML report.
 
-Usage: ``python tools/run_notebook.py [--out build]`` (this is what ``make run`` does).
+Usage: ``python tools/run_notebook.py [--out build] [--transport ipc|tcp]`` (this is what
+``make run`` does; without make, e.g. on Windows, run it with the project's environment).
+Writes the executed notebook, the HTML report and each figure's PNG (``figures/``,
+named after the tag of the cell that drew it).
 
 The figures are ipympl widgets. A headless run has no front end to draw them,
 so the executed notebook keeps each figure's static PNG (ipympl puts one in
@@ -11,6 +14,7 @@ viewers and nbconvert fall back to that PNG instead of an empty widget.
 from __future__ import annotations
 
 import argparse
+import base64
 import shutil
 import sys
 import tempfile
@@ -31,7 +35,7 @@ NO_DESCRIPTION = "No description has been provided for this image"  # nbconvert'
 
 
 def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_timing=False,
-            kernel_name="python3"):
+            kernel_name="python3", transport=None):
     """Run every cell of ``notebook`` in a fresh kernel started in ``cwd``.
 
     Parameters
@@ -50,6 +54,8 @@ def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_
         Kernel spec to run in, found on Jupyter's data path (``jupyter kernelspec list``);
         the default ``python3`` is this interpreter's environment. The tests name one
         of an environment without ipympl.
+    transport : {"ipc", "tcp"}, optional
+        How the kernel is reached; by default :func:`kernel_transport` of this platform.
 
     Returns
     -------
@@ -58,13 +64,11 @@ def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_
     nb = notebook if isinstance(notebook, nbformat.NotebookNode) \
         else nbformat.read(notebook, as_version=4)
     nb.cells.extend(nbformat.v4.new_code_cell(src) for src in extra_cells)
-    # Local sockets in a private folder instead of TCP ports: nothing listens on
-    # the network, and the kernel does not warn about unencrypted TCP.
     with tempfile.TemporaryDirectory(prefix="lab-kernel-") as sockets:
-        ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        config = kernel_config(transport or kernel_transport(sys.platform), Path(sockets))
         client = NotebookClient(
             nb,
-            config=ipc,
+            config=config,
             timeout=timeout,
             kernel_name=kernel_name,
             resources={"metadata": {"path": str(cwd)}},
@@ -76,6 +80,26 @@ def execute(notebook=NOTEBOOK, *, cwd=ROOT, timeout=600, extra_cells=(), record_
         )
         client.execute()
     return nb
+
+
+def kernel_transport(platform):
+    """The kernel transport that works on ``platform`` (a ``sys.platform`` value).
+
+    ``"ipc"`` (local sockets in a private folder: nothing listens on the network, and
+    the kernel does not warn about unencrypted TCP) where ZeroMQ has it; ``"tcp"`` on
+    Windows, whose pyzmq wheels come without it.
+    """
+    return "tcp" if platform == "win32" else "ipc"
+
+
+def kernel_config(transport, folder):
+    """nbclient's settings for ``transport``: ipc sockets in ``folder``, or TCP on the
+    loopback address only."""
+    if transport == "ipc":
+        return Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "k")}})
+    if transport == "tcp":
+        return Config({"KernelManager": {"transport": "tcp", "ip": "127.0.0.1"}})
+    raise ValueError(f"transport must be 'ipc' or 'tcp'; got {transport!r}")
 
 
 def export_html(nb, *, images_dir=ROOT):
@@ -101,6 +125,26 @@ def describe_figures(html):
     return str(soup)
 
 
+def figure_images(nb):
+    """Each figure's static PNG, named after the tag of the cell that drew it.
+
+    Returns
+    -------
+    dict of str to bytes
+        ``"<tag>.png"`` (``"<tag>-2.png"`` and so on when a cell draws more than one)
+        to the PNG's bytes, in the notebook's order.
+    """
+    images = {}
+    for cell in nb.cells:
+        pngs = [output["data"]["image/png"] for output in cell.get("outputs", [])
+                if "image/png" in output.get("data", {})]
+        tag = (cell.metadata.get("tags") or [cell.get("id", "cell")])[0]
+        for number, png in enumerate(pngs, start=1):
+            name = tag if number == 1 else f"{tag}-{number}"
+            images[f"{name}.png"] = base64.b64decode(png)
+    return images
+
+
 def printed_lines(nb):
     """Every line that the notebook's cells printed to stdout, in order."""
     return [line for cell in nb.cells for output in cell.get("outputs", [])
@@ -111,13 +155,15 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build",
                         help="output folder (default: build/)")
+    parser.add_argument("--transport", choices=["ipc", "tcp"], default=None,
+                        help="how to reach the kernel (default: tcp on Windows, else ipc)")
     args = parser.parse_args(argv)
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
 
     start = time.perf_counter()
     try:
-        nb = execute()
+        nb = execute(transport=args.transport)
     except CellExecutionError as err:
         print(f"the notebook stopped with an error:\n{err}", file=sys.stderr)
         return 1
@@ -127,6 +173,11 @@ def main(argv=None):
     html_path = nb_path.with_suffix(".html")
     nbformat.write(nb, nb_path)
     html_path.write_text(export_html(nb), encoding="utf-8")
+    # Each figure as a file too, to look at or attach without opening the report.
+    figures = out / "figures"
+    figures.mkdir(exist_ok=True)
+    for name, png in figure_images(nb).items():
+        (figures / name).write_bytes(png)
     # The executed notebook shows the prose's images by relative path too.
     shutil.copytree(ROOT / "images", out / "images", dirs_exist_ok=True)
 
@@ -134,8 +185,8 @@ def main(argv=None):
         if "training accuracy" in line:
             print(line)
     print(f"executed {NOTEBOOK.name} in {seconds:.1f} s")
-    print(f"wrote {nb_path.relative_to(ROOT) if nb_path.is_relative_to(ROOT) else nb_path}")
-    print(f"wrote {html_path.relative_to(ROOT) if html_path.is_relative_to(ROOT) else html_path}")
+    for path in (nb_path, html_path, figures):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 
 

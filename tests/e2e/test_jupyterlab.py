@@ -25,7 +25,8 @@ from notebook_page import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.notebook]
 
-FIGURES = 7  # the lab's seven figures
+FIGURES = 8  # the lab's eight figures
+EXPLORER = 6  # the explorer is the seventh; the seed atlas follows it
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_toolbar_zoom_redraws_the_figure(lab):
 
 def test_explorer_slider_replays_an_earlier_epoch(lab):
     # The training explorer is the last figure: its slider starts at the last epoch.
-    page, explorer = lab.page, figures(lab.page).last
+    page, explorer = lab.page, figures(lab.page).nth(EXPLORER)
     assert page.locator(".widget-slider").count() >= 1, "the explorer has no slider"
     before = drawn_canvas(explorer, "explorer_last_epoch")
     page.locator(".widget-slider .noUi-handle").last.focus()
@@ -140,7 +141,7 @@ def test_explorer_slider_replays_an_earlier_epoch(lab):
 
 
 def test_explorer_play_button_animates_the_figure(lab):
-    page, explorer = lab.page, figures(lab.page).last
+    page, explorer = lab.page, figures(lab.page).nth(EXPLORER)
     before = drawn_canvas(explorer, "explorer_before_play")
     page.locator(".widget-play button").first.click()  # Play: runs through the epochs
     after = new_canvas(explorer, before, "explorer_playing")

@@ -8,7 +8,7 @@ from browser_tools import collect_errors, is_blank, only_local, pixel_variance, 
 
 pytestmark = [pytest.mark.e2e, pytest.mark.notebook]
 
-FIGURES, PICTURES = 7, 2  # the lab's figures, and the prose's pictures
+FIGURES, PICTURES = 8, 2  # the lab's figures, and the prose's pictures
 PLACEHOLDERS = ("Loading widget", "Canvas(", "Error displaying widget", "model not found")
 
 

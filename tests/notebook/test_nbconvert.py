@@ -68,7 +68,7 @@ def test_runs_without_error(page):
 
 def test_every_image_is_embedded(page):
     expected = len(figure_cells(page.stored)) + len(prose_pictures(page.stored))
-    assert expected == 9  # 7 figures and 2 pictures of the prose, as the notebook stands
+    assert expected == 10  # 8 figures and 2 pictures of the prose, as the notebook stands
     assert len(page.links.images) == expected
     assert all(src.startswith(PNG_DATA) for src in page.links.images)
 

@@ -75,16 +75,17 @@ def test_reaches_full_training_accuracy(executed_notebook):
     assert printed_value(executed_notebook, "training accuracy:") == "100.0%"
 
 
-def test_shows_its_seven_figures_in_order(executed_notebook):
+def test_shows_its_eight_figures_in_order(executed_notebook):
+    from lab_helpers.atlas_figure import LABEL as ATLAS
     from lab_helpers.explorer import LABEL as EXPLORER
     from lab_helpers.figures import LABELS
     from lab_helpers.trace_figure import LABEL as TRACE
 
     assert figure_captions(executed_notebook) == [
         LABELS["data"], LABELS["regions"], LABELS["layer1"], LABELS["output"], TRACE,
-        LABELS["confidence"], EXPLORER]
+        LABELS["confidence"], EXPLORER, ATLAS]
     images = figure_pngs(executed_notebook)
-    assert len(images) == 7
+    assert len(images) == 8
     for img in images:
         assert img.shape[0] > 100 and img.shape[1] > 100
         assert img.std() > 20, "a figure is (almost) a single colour"
@@ -140,7 +141,8 @@ def test_keeps_the_seed_names(executed_notebook):
     source = "\n".join(c.source for c in code_cells(executed_notebook))
     for name in SEED_NAMES:
         assert re.search(rf"\b{name}\b\s*(,|=)", source), f"{name} is not assigned"
-    assert re.search(r"set_random_seed\(\d+\)", source)
+    assert re.search(r"^seed = \d+ ", source, re.MULTILINE)
+    assert "set_random_seed(seed)" in source
 
 
 def test_identical_weights_and_output_over_two_runs(executed_notebook, executed_again):

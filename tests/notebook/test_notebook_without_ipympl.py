@@ -28,7 +28,8 @@ pytestmark = pytest.mark.notebook
 
 KERNEL = "lab-without-ipympl"
 FALLBACK_LINE = ("Static figures. For live ones: %pip install ipympl, then restart the kernel "
-                 "and reload the page.")
+                 "and reload the page (in Colab, also run "
+                 "google.colab.output.enable_custom_widget_manager()).")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PROBE_CELL = ("import importlib.util, sys\n"
               "print('kernel prefix', sys.prefix)\n"
@@ -96,19 +97,20 @@ def test_lab_with_ipympl_prints_no_such_line(executed_notebook):
 
 def test_every_figure_is_a_static_picture_in_its_own_cell(without_ipympl):
     drawn = [id(cell) for cell in figure_cells(without_ipympl)]
-    assert len(drawn) == 7  # the lab's seven figures, as the notebook stands
+    assert len(drawn) == 8  # the lab's eight figures, as the notebook stands
     for cell in code_cells(without_ipympl):
         pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
         assert len(pngs) == (id(cell) in drawn), cell.source
         assert all(WIDGET_VIEW not in o["data"] for o in pngs)
-    assert len(figure_pngs(without_ipympl)) == 7
+    assert len(figure_pngs(without_ipympl)) == 8
     for image in figure_pngs(without_ipympl):
         assert image.shape[0] > 100 and image.shape[1] > 100
         assert image.std() > 20, "a figure is (almost) a single colour"
 
 
 def test_explorer_shows_its_small_multiples(without_ipympl):
-    (out,) = [o for o in figure_cells(without_ipympl)[-1].outputs if "image/png" in o["data"]]
+    explorer = figure_cells(without_ipympl)[-2]  # the seed atlas follows it
+    (out,) = [o for o in explorer.outputs if "image/png" in o["data"]]
     assert out["data"]["text/plain"].startswith("TrainingExplorer(epochs 0..200)")
 
 

@@ -20,11 +20,12 @@ def report_html(executed_notebook):
 
 def test_report_embeds_every_image(report_html):
     sources = re.findall(r'<img[^>]*\ssrc=["\']([^"\']+)', report_html)
-    assert len(sources) == 9  # 7 figures + the prose's 2 pictures
+    assert len(sources) == 10  # 8 figures + the prose's 2 pictures
     assert all(src.startswith("data:image/png;base64,") for src in sources)
 
 
 def test_every_image_is_described(report_html, executed_notebook):
+    from lab_helpers.atlas_figure import LABEL as ATLAS
     from lab_helpers.explorer import LABEL as EXPLORER
     from lab_helpers.figures import LABELS
     from lab_helpers.trace_figure import LABEL as TRACE
@@ -34,7 +35,7 @@ def test_every_image_is_described(report_html, executed_notebook):
     assert len(described) == len(images)
     prose = [alt for c in executed_notebook.cells if c.cell_type == "markdown"
              for alt in re.findall(r"!\[([^\]]+)\]\(", c.source)]
-    assert sorted(described) == sorted([*LABELS.values(), TRACE, EXPLORER, *prose])
+    assert sorted(described) == sorted([*LABELS.values(), TRACE, EXPLORER, ATLAS, *prose])
 
 
 def test_report_shows_the_trace_and_the_confidence_view(executed_notebook, report_html):
@@ -60,6 +61,6 @@ def test_make_run_script_writes_notebook_and_report(tmp_path, root):
     assert "training accuracy: 100.0%" in done.stdout
     assert (out / "C2_W2_Multiclass_TF.ipynb").is_file()
     html = (out / "C2_W2_Multiclass_TF.html").read_text()
-    assert len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html)) == 9
+    assert len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html)) == 10
     assert (out / "images" / "network.png").is_file()
     assert not list(root.glob("kernel-*")), "kernel sockets left in the project folder"

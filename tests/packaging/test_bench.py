@@ -129,7 +129,7 @@ def test_peak_memory_of_the_kernel_and_the_bench(bench):
 def test_every_target_is_printed(bench):
     done, result = bench
     names = [t["name"] for t in result["targets"]]
-    assert len(names) == len(set(names)) == 4 + 6  # 4 figures, 6 other targets
+    assert len(names) == len(set(names)) == 4 + 6 + 2  # 4 figures, 6 other, 2 seed atlas
     targets = done.stdout.split("targets:", 1)[1]
     for target in result["targets"]:
         line = f"{script_verdict(target['met'])} {target['name']}: {target['target']}"
@@ -150,6 +150,7 @@ def synthetic_result(**changes):
         "explorer": {"seconds": 0.049}, "trace": {"seconds": 0.049},
         "import": {"seconds": 0.49, "heavy_modules": []},
         "memory": {"kernel_peak_rss_mib": 600.0, "bench_peak_rss_mib": 700.0},
+        "atlas": {"counts": [1, 8, 16, 100], "ratio_to_one": [1.0, 3.0, 4.0, 30.0]},
     }
     for path, value in changes.items():
         *keys, last = path.split("__")
@@ -176,6 +177,7 @@ def synthetic_result(**changes):
     ({"trace__seconds": 0.051}, "trace point update", False),
     ({"import__seconds": 0.51}, "import lab_utils_multiclass_TF", False),
     ({"import__heavy_modules": ["tensorflow"]}, "import lab_utils_multiclass_TF", False),
+    ({"atlas__ratio_to_one": [1.0, 3.0, 4.1, 30.0]}, "seed atlas, 16 seeds", False),
 ])
 def test_target_verdicts(root, monkeypatch, changes, name, met):
     monkeypatch.syspath_prepend(str(root / "benchmarks"))

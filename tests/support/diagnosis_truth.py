@@ -28,7 +28,7 @@ def truth(X, y, W1, b1, W2, b2):
         "A1": A1, "scores": scores, "pred": pred, "wrong": wrong,
         "right": sum(t == p for t, p in zip(y, pred, strict=True)),
         "dead": [j for j in units if all(row[j] <= 0 for row in Z1)],
-        "origin": origin, "overlaps": overlaps(A1, y),
+        "origin": origin, "overlaps": overlaps(A1, y), "units": len(b1),
     }
 
 
@@ -95,7 +95,7 @@ def check_diagnosis(lines, facts, m, loss=None, min_fall=0.005):
     elif not facts["dead"]:
         assert rest.pop(0).startswith("No layer-1 unit is dead, no two classes meet")
     if loss is not None:
-        check_loss_line(rest.pop(0), loss, min_fall)
+        check_loss_line(rest.pop(0), loss, min_fall, facts)
     assert rest == [], rest
 
 
@@ -112,14 +112,32 @@ def check_confusions(line, wrong, m):
                for t, a, p, b, _ in found)
 
 
-def check_loss_line(line, loss, min_fall):
+def check_loss_line(line, loss, min_fall, facts):
+    """The loss sentence: promises nothing of more epochs when a unit is dead or classes
+    share layer 2's (0, 0), which the remaining epochs of training cannot undo."""
     window = max(1, len(loss) // 10)
     start, end = loss[-window - 1], loss[-1]
     fall = (start - end) / start
     epochs = f"{window} epoch{'s' if window > 1 else ''}"
     span = (f"over the last {epochs} (from {start:.4f} to {end:.4f}, {abs(fall):.2%} "
             f"{'lower' if fall >= 0 else 'higher'})")
-    if start - end >= min_fall * start:
+    dead = facts["dead"]
+    if start - end >= min_fall * start and dead:
+        units = " and ".join([", ".join(map(str, dead[:-1])), str(dead[-1])] if dead[:-1]
+                             else [str(dead[0])])
+        one = len(dead) == 1
+        alive = facts["units"] - len(dead)
+        assert line == (f"The loss still fell {span}, but more epochs cannot separate what the "
+                        f"dead unit{'' if one else 's'} merge{'s' if one else ''}: layer-1 "
+                        f"unit{'' if one else 's'} {units} stay{'s' if one else ''} at 0, so "
+                        f"layer 2 keeps seeing every example through the other {alive} "
+                        f"unit{'s' if alive != 1 else ''} only.")
+        assert "may help" not in line
+    elif start - end >= min_fall * start and len(facts["origin"]) > 1:
+        assert line == (f"The loss still fell {span}, but the examples at layer 2's (0, 0) send "
+                        "layer 1 no gradient: more epochs separate them only if training on the "
+                        "other examples moves them off that point.")
+    elif start - end >= min_fall * start:
         assert line == f"The loss was still falling {span}: more epochs may help."
     else:
         trend = "hardly fell" if fall >= 0 else "rose"

@@ -27,7 +27,7 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 # The lab's figure functions: each call in the notebook shows one figure.
 FIGURE_FUNCTIONS = ("plt_mc", "plt_cat_mc", "plt_layer_relu", "plt_output_layer_linear",
-                    "plt_forward_trace", "plt_training_explorer")
+                    "plt_forward_trace", "plt_training_explorer", "plt_seed_atlas")
 FIGURE_CALL = re.compile(rf"\b({'|'.join(FIGURE_FUNCTIONS)})\(")
 PICTURE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")  # a Markdown image: ![alt](path)
 

@@ -130,3 +130,27 @@ def test_bad_input_is_named(kwargs, error, message):
 def test_options_are_keyword_only():
     with pytest.raises(TypeError):
         mc.diagnose_training(X_HAND, Y_HAND, HAND, None, 0.1)
+
+
+def test_a_falling_loss_promises_no_more_epochs_when_a_unit_is_dead():
+    loss = [1.0, 0.9, 0.8]  # still falling
+    d = mc.diagnose_training(X_HAND, Y_HAND, HAND, loss)
+    assert d.still_falling and d.dead_units == (0,)
+    last = d.summary.splitlines()[-1]
+    assert last.startswith("The loss still fell over the last 1 epoch (from 0.9000 to 0.8000, ")
+    assert "more epochs cannot separate what the dead unit merges" in last
+    assert "may help" not in d.summary
+    check_facts(d, X_HAND, Y_HAND, HAND, loss)
+
+
+def test_a_falling_loss_with_classes_at_the_origin_but_no_dead_unit():
+    # unit 0 now fires for one more example (x0 = 11 > 10): no unit is dead, and classes 0
+    # and 1 still meet at layer 2's (0, 0)
+    X = np.vstack([X_HAND, [[11.0, -1.0]]])
+    y = np.append(Y_HAND, 3)
+    weights = [W1_HAND * [[-1.0], [1.0]], B1_HAND, W2_HAND, B2_HAND]
+    loss = [1.0, 0.9, 0.8]
+    d = mc.diagnose_training(X, y, weights, loss)
+    assert d.dead_units == () and d.shared_origin == (0, 1) and d.still_falling
+    assert "may help" not in d.summary and "send layer 1 no gradient" in d.summary
+    check_facts(d, X, y, weights, loss)
