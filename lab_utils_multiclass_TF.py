@@ -18,12 +18,14 @@ This module is the lab's public face; the code lives in the package
 The numbers behind them come from ``lab_helpers/compute.py`` (meshes, regions,
 unit maps), ``lab_helpers/predictor.py`` (evaluating any model) and
 ``lab_helpers/network.py`` (the forward pass); the
-sentences from ``lab_helpers/explain.py``. Importing this module imports
-neither TensorFlow nor Keras and changes no global state: ``PrintLoss`` and
-``WeightHistory`` (``lab_helpers/callbacks.py``) and ``seed_atlas``,
-``SeedAtlas`` and ``AtlasEntry`` (``lab_helpers/atlas.py``) load Keras when first used.
-Without Keras (the base install) they are stand-ins whose use names the
-install command (``lab_helpers/optional.py``); ``help()`` and ``import *`` work.
+sentences from ``lab_helpers/explain.py``; the diagnosis of a training run from
+``lab_helpers/diagnosis.py`` (its wording in ``lab_helpers/diagnosis_text.py``).
+Importing this module imports neither TensorFlow nor Keras and changes no global
+state: ``PrintLoss`` and ``WeightHistory`` (``lab_helpers/callbacks.py``) and
+``seed_atlas``, ``SeedAtlas`` and ``AtlasEntry`` (``lab_helpers/atlas.py``) load
+Keras when first used. Without Keras (the base install) they are stand-ins whose
+use names the install command (``lab_helpers/optional.py``); ``help()`` and
+``import *`` work.
 """
 
 from lab_helpers.atlas_figure import plt_seed_atlas
@@ -34,6 +36,7 @@ from lab_helpers.compute import (
     relu_layer,
     unit_maps,
 )
+from lab_helpers.diagnosis import TrainingDiagnosis, coinciding_examples, diagnose_training
 from lab_helpers.explain import (
     OutputUnit,
     ReluUnit,
@@ -86,6 +89,7 @@ __all__ = [
     # explaining a trained network
     "CLASS_COLOR_NAMES", "ReluUnit", "OutputUnit", "describe_relu_units", "describe_output_units",
     "explain_units", "confusions", "confusion_summary",
+    "diagnose_training", "TrainingDiagnosis", "coinciding_examples",
     # training, and replaying it
     "PrintLoss", "WeightHistory",  # noqa: F822 (loaded by __getattr__)
     "plt_training_explorer", "TrainingExplorer",

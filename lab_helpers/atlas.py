@@ -17,7 +17,7 @@ import numpy as np
 from .atlas_keras import training_starts
 from .atlas_train import train_networks
 from .checks import check_class_ids, check_points, check_whole_number, named_argument
-from .network import Network, layers_from_weights
+from .diagnosis import diagnose_training
 
 # What the figure writes under a failed run, by the diagnosis's finding, first match wins.
 CAUSES = (("dead_units", "dead unit"), ("shared_origin", "shared point"),
@@ -88,33 +88,6 @@ class SeedAtlas(Mapping):
         return f"SeedAtlas({len(self)} seeds, {reached} separate every class)"
 
 
-def _diagnosis(X, y, weights, loss):
-    """The diagnosis of a run: ``diagnose_training`` of :mod:`.diagnosis`, the one that
-    the notebook's training cell prints."""
-    try:
-        from .diagnosis import diagnose_training
-    except ImportError:  # MERGE (issue 19): its lab_helpers/diagnosis.py replaces this branch
-        return _AccuracyOnly(X, y, weights)
-    return diagnose_training(X, y, weights, loss)
-
-
-class _AccuracyOnly:
-    """MERGE (issue 19): a stand-in for ``TrainingDiagnosis`` until diagnosis.py lands."""
-
-    def __init__(self, X, y, weights):
-        predicted = Network(layers_from_weights(weights)).class_ids(X)
-        self.summary = f"training accuracy: {np.mean(predicted == y):.1%}"
-        self.dead_units = dead_units(X, weights)
-        self.shared_origin = self.axis_overlaps = ()
-        self.still_falling = False
-
-
-def dead_units(X, weights):
-    """Layer-1 units that output 0 for every example of ``X`` (m, n), as a tuple of ints."""
-    z1 = Network(layers_from_weights(weights)).layer_outputs(X)[0].z
-    return tuple(int(j) for j in np.flatnonzero((z1 <= 0).all(axis=0)))
-
-
 def failure_cause(diagnosis):
     """A word or two for why a run failed, from its diagnosis's findings; "" for none."""
     for attribute, words in CAUSES:
@@ -124,7 +97,8 @@ def failure_cause(diagnosis):
 
 
 def atlas_entry(X, y, seed, weights, loss):
-    """One seed's :class:`AtlasEntry`: its accuracy, dead units and diagnosis.
+    """One seed's :class:`AtlasEntry`: its accuracy, dead units and summary, all three from
+    one ``diagnose_training`` of its weights and loss.
 
     Parameters
     ----------
@@ -142,11 +116,10 @@ def atlas_entry(X, y, seed, weights, loss):
     """
     weights = [np.asarray(w, dtype=np.float32) for w in weights]
     loss = np.asarray(loss, dtype=np.float32)
-    accuracy = float(np.mean(Network(layers_from_weights(weights)).class_ids(X) == y))
-    diagnosis = _diagnosis(X, y, weights, loss)
-    return AtlasEntry(seed=seed, accuracy=accuracy, loss=loss, weights=weights,
-                      dead_units=dead_units(X, weights), summary=diagnosis.summary,
-                      cause="" if accuracy == 1.0 else failure_cause(diagnosis))
+    diagnosis = diagnose_training(X, y, weights, loss)
+    return AtlasEntry(seed=seed, accuracy=diagnosis.accuracy, loss=loss, weights=weights,
+                      dead_units=diagnosis.dead_units, summary=diagnosis.summary,
+                      cause="" if diagnosis.accuracy == 1.0 else failure_cause(diagnosis))
 
 
 def check_seeds(**kwargs):

@@ -3,8 +3,8 @@
 Every model is evaluated by a :class:`lab_helpers.predictor.Predictor`, made of
 the ``model`` argument at the door. Pure functions return arrays; the figure
 modules draw them. The public functions check their arguments, then call the
-private ones (``_plot_limits``, ``_decision_regions``, ``_unit_maps``), which the
-other modules call with checked arguments; :func:`mesh` trusts its inputs.
+private ones (``_plot_limits``, ``_plane_limits``, ``_decision_regions``, ``_unit_maps``),
+which the other modules call with checked arguments; :func:`mesh` trusts its inputs.
 """
 
 from __future__ import annotations
@@ -51,6 +51,28 @@ def _plot_limits(X, margin=1.0):
     hi = X.max(axis=0) + margin
     hi = np.where(hi > lo, hi, lo + 1.0)
     return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
+
+
+def plane_limits(A, *, margin=0.25):
+    """Axis ranges of layer 2's plane: the points ``A`` (N, 2) and the origin, with
+    ``margin`` around them. The output-layer figure and the trace both use these.
+
+    Parameters
+    ----------
+    A : ndarray of shape (N, 2)
+    margin : float, default=0.25
+
+    Returns
+    -------
+    a0_rng, a1_rng : tuple of float
+    """
+    A = check_points(A=A)
+    margin = check_non_negative(margin=margin)
+    return _plane_limits(A, margin)
+
+
+def _plane_limits(A, margin=0.25):
+    return _plot_limits(np.vstack([A, np.zeros((1, A.shape[1]))]), margin)
 
 
 def mesh(x0_rng, x1_rng, resolution):

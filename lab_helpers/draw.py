@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize, to_rgba
 from matplotlib.ticker import MaxNLocator
 
 from .compute import extent
+from .diagnosis import _coinciding_examples
 from .display import quiet_header
 from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, CLASS_MARKERS, EDGE
 
@@ -62,56 +62,6 @@ def panels(fig, n, panel_size=None, *, label=None):
     for ax in axes[n:]:
         ax.remove()
     return fig, list(axes[:n])
-
-
-def space_panels(fig):
-    """Room for titles, axis labels and colour bars between the panels of a grid.
-
-    The columns then move apart (and the right margin grows) as far as the colour
-    bars' numbers and labels, measured as the figure's renderer lays them out, need:
-    no colour bar reaches into the next panel's labels or past the figure's edge.
-    """
-    fig.subplots_adjust(left=0.1, right=0.93, bottom=0.14, top=0.9, wspace=0.45, hspace=0.55)
-    # text is measured as Agg draws it (ipympl's canvas is Agg too), on any canvas
-    renderer = RendererAgg(fig.bbox.width, fig.bbox.height, fig.dpi)
-    for _ in range(3):  # wider gaps narrow the panels, which can change their ticks
-        crowding, beyond = colorbar_crowding(fig, renderer)
-        if crowding <= 0 and beyond <= 0:
-            break
-        widen_columns(fig, max(crowding, 0.0), max(beyond, 0.0))
-
-
-COLORBAR_GAP = 6.0  # pixels kept free between a colour bar's label and the next panel
-
-
-def colorbar_crowding(fig, renderer):
-    """Pixels by which colour bars reach into the next panel to their right (the most of
-    any), and past the figure's right edge; each with ``COLORBAR_GAP`` to spare."""
-    bars = [ax for ax in fig.axes if ax.get_label() == "<colorbar>"]
-    # a panel's left edge: its y axis (numbers and label) or the panel itself
-    starts = [(ax.get_position(), min(ax.bbox.x0, ax.yaxis.get_tightbbox(renderer).x0))
-              for ax in fig.axes if ax.get_label() != "<colorbar>"]
-    crowding = beyond = -math.inf
-    for bar in bars:
-        reach = bar.yaxis.get_tightbbox(renderer).x1 + COLORBAR_GAP
-        box = bar.get_position()
-        beyond = max(beyond, reach - fig.bbox.x1)
-        for place, start in starts:
-            if place.x0 >= box.x1 and place.y0 < box.y1 and box.y0 < place.y1:
-                crowding = max(crowding, reach - start)
-    return crowding, beyond
-
-
-def widen_columns(fig, more, beyond):
-    """Move the grid's columns ``more`` pixels further apart and its right side ``beyond``
-    pixels in, keeping the figure's size."""
-    params, width = fig.subplotpars, fig.bbox.width
-    right = params.right - beyond / width
-    ncols = fig.axes[0].get_subplotspec().get_topmost_subplotspec().get_gridspec().ncols
-    room = (right - params.left) * width  # pixels for the panels and the gaps between them
-    gap = params.wspace * room / (ncols + (ncols - 1) * params.wspace) + more
-    wspace = gap * ncols / (room - gap * (ncols - 1)) if ncols > 1 else params.wspace
-    fig.subplots_adjust(right=right, wspace=wspace)
 
 
 def few_ticks(ax, n=4):
@@ -167,6 +117,36 @@ def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker=None, co
                           markeredgecolor=EDGE, markeredgewidth=0.5, label=labels[k])
         lines.append(line)
     return lines
+
+
+COUNT_GID = "coinciding count"  # the gid of each count label: found by it in the tests
+
+
+def label_coinciding(ax, A, ids):
+    """Write the count beside each spot where two or more examples of one class coincide
+    (markers drawn there hide each other): one label per class and spot, in the class's
+    dark colour, stacked upwards when several classes share the spot.
+
+    Parameters
+    ----------
+    A : ndarray of shape (m, 2)
+        The positions drawn, e.g. the layer-1 outputs (layer 2's plane).
+    ids : ndarray of int, shape (m,)
+
+    Returns
+    -------
+    list of Annotation, one per (spot, class)
+    """
+    positions, classes, counts = _coinciding_examples(A, ids)
+    labels, stacked = [], {}
+    for (a0, a1), c, n in zip(positions, classes, counts, strict=True):
+        rank = stacked[(a0, a1)] = stacked.get((a0, a1), -1) + 1
+        labels.append(ax.annotate(
+            f"{n}", (a0, a1), xytext=(5, 4 + 11 * rank), textcoords="offset points",
+            color=CLASS_DARK[c], fontsize="small", fontweight="bold", zorder=6, gid=COUNT_GID,
+            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none",
+                      alpha=0.8)))
+    return labels
 
 
 # ---------------------------------------------------------------------------
@@ -238,7 +218,10 @@ def confidence_colorbar(ax, n_classes, label):
     ids = np.broadcast_to(np.arange(n_classes), (len(levels), n_classes))
     strips = confidence_rgba(ids, np.broadcast_to(levels[:, None], ids.shape), n_classes)
     mappable = ScalarMappable(Normalize(levels[0], 1.0), cmap="Greys")  # scale and layout only
-    cbar = add_colorbar(mappable, ax, label)
+    # wide enough for each strip to be seen: about 14 pixels a strip at 100 dpi
+    cbar = add_colorbar(mappable, ax, label, fraction=0.3, aspect=max(2.0, 14.0 / n_classes))
+    ticks = MaxNLocator(5, steps=[1, 2, 5, 10]).tick_values(levels[0], 1.0)  # 1.0 is one
+    cbar.set_ticks(ticks[(ticks >= levels[0] - 1e-9) & (ticks <= 1.0 + 1e-9)])
     cbar.ax.imshow(strips, origin="lower", aspect="auto", interpolation="nearest",
                    extent=(0.0, 1.0, levels[0], 1.0), zorder=3)
     return cbar
@@ -267,10 +250,16 @@ def draw_value_map(ax, xx0, xx1, values, cmap, label, *, outline=None, norm=None
     return im
 
 
-def add_colorbar(mappable, ax, label):
-    """A slim colour bar beside ``ax`` (or beside every axes in the list ``ax``)."""
+def relu_norm(maps):
+    """One colour scale for ReLU outputs ``maps`` (units, r, c): from 0 to the largest."""
+    return Normalize(0.0, max(float(maps.max()), 1e-12))
+
+
+def add_colorbar(mappable, ax, label, *, fraction=0.07, aspect=20):
+    """A colour bar beside ``ax`` (or beside every axes in the list ``ax``), taking at
+    most ``fraction`` of its width, ``aspect`` times as long as it is wide."""
     figure = (ax[0] if isinstance(ax, list) else ax).figure  # a ScalarMappable has none
-    cbar = figure.colorbar(mappable, ax=ax, fraction=0.07, pad=0.03)
+    cbar = figure.colorbar(mappable, ax=ax, fraction=fraction, pad=0.03, aspect=aspect)
     cbar.set_label(label)
     cbar.outline.set_visible(False)
     cbar.ax.yaxis.set_major_locator(MaxNLocator(5))

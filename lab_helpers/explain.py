@@ -179,7 +179,7 @@ def _relu_sentence(d):
     if d.peak == 0:
         return (f"Unit {d.unit} outputs zero for every training example: a dead unit that "
                 "passes nothing on.")
-    peak = f"(peak output {d.peak:.2f})"
+    peak = f"(largest output on a training example: {d.peak:.2f})"
     active_counts = {c: d.sizes[c] - d.zero_counts[c] for c in d.sizes}
     if not d.active_classes:
         zero = _counted(d.zero_classes, d.zero_counts, d.sizes)
@@ -262,12 +262,16 @@ def confusion_summary(y_true, y_pred):
     text : str
     """
     y_true, y_pred = _check_pair(y_true, y_pred)
-    mixed = _confusions(y_true, y_pred)
+    return confusion_sentence(_confusions(y_true, y_pred), len(y_true))
+
+
+def confusion_sentence(mixed, examples):
+    """The sentence of :func:`confusion_summary`, from :func:`confusions` of ``examples``
+    (trusted: the callers checked them)."""
     if not mixed:
         return "Every example is classified correctly: the network separates the classes."
     wrong = sum(n for _, _, n in mixed)
     parts = [f"{_class_list([t])} taken for {_class_list([p])} "
              f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
-    return (f"Training FAILED to separate the classes: {wrong} of {len(y_true)} examples are "
+    return (f"Training FAILED to separate the classes: {wrong} of {examples} examples are "
             f"misclassified: " + "; ".join(parts) + ".")
-

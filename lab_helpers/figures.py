@@ -26,7 +26,7 @@ from .checks import (
     check_whole_number,
     named_argument,
 )
-from .compute import _decision_regions, _plot_limits, _unit_maps
+from .compute import _decision_regions, _plane_limits, _plot_limits, _unit_maps
 from .draw import (
     RegionsArtist,
     confidence_colorbar,
@@ -34,17 +34,19 @@ from .draw import (
     draw_value_map,
     figure_and_axes,
     label_axes,
+    label_coinciding,
     legend,
     panels,
-    space_panels,
+    relu_norm,
 )
+from .layout import space_panels
 from .network import predicted_classes
 from .predictor import as_predictor
 from .style import ACTIVATION_CMAP, lab_style, output_cmap
 
 PANEL_SIZE = (3.4, 2.8)   # inches per panel of the per-unit figures
 SINGLE_SIZE = (3.6, 3.2)  # inches of the one-panel figures
-WIDE_SIZE = (4.4, 3.2)    # ... with a colour bar
+CONFIDENCE_SIZE = (5.4, 3.2)  # ... with a colour bar of one strip per class
 
 # Each figure's window title: its caption above the static image, and the image's
 # description (alt text) in the HTML report.
@@ -144,7 +146,7 @@ def plt_cat_mc(X_train, y_train, model, classes, *, ax=None, resolution=200, poi
     check_predicted_ids(ids, classes, predictor.name)
     sureness = regions[3].max(axis=-1) if confidence else None
     with lab_style():
-        fig, ax = figure_and_axes(ax, WIDE_SIZE if confidence else SINGLE_SIZE,
+        fig, ax = figure_and_axes(ax, CONFIDENCE_SIZE if confidence else SINGLE_SIZE,
                                   label=LABELS["confidence" if confidence else "regions"])
         RegionsArtist(ax, xx0, xx1, ids, classes, confidence=sureness)
         if confidence:
@@ -160,8 +162,8 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     """One panel per layer-1 ReLU unit: its output over the input plane.
 
     The background is the unit's output ``max(0, x @ W1[:, j] + b1[j])`` (white
-    where it is 0, with a colour bar); the dark line is where the output turns
-    from zero to positive; the data are drawn on top.
+    where it is 0, with a colour bar; one colour scale for all panels); the dark
+    line is where the output turns from zero to positive; the data are drawn on top.
 
     Parameters
     ----------
@@ -184,11 +186,12 @@ def plt_layer_relu(X, Y, W1, b1, classes, *, fig=None, resolution=100):
     resolution = check_whole_number(resolution=resolution, minimum=2)
     x0_rng, x1_rng = _plot_limits(X)
     xx0, xx1, maps = _unit_maps(W1, b1, x0_rng, x1_rng, relu=True, resolution=resolution)
+    shared = relu_norm(maps)  # one scale: the outputs are the next layer's two axes
     with lab_style():
         fig, axes = panels(fig, len(maps), PANEL_SIZE,
                            label=LABELS["layer1"])
         for j, ax in enumerate(axes):
-            draw_value_map(ax, xx0, xx1, maps[j], ACTIVATION_CMAP, f"a{j}")
+            draw_value_map(ax, xx0, xx1, maps[j], ACTIVATION_CMAP, f"a{j}", norm=shared)
             draw_classes(ax, X, Y, classes, size=25)
             ax.set_title(f"Layer 1, unit {j}")
             label_axes(ax)
@@ -227,7 +230,9 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     b : ndarray of shape (units,)
     classes : int
     x0_rng, x1_rng : (float, float), optional
-        Ranges of the a0 and a1 axes; by default they cover the data.
+        Ranges of the a0 and a1 axes; by default they cover the data and the origin
+        (:func:`lab_helpers.compute.plane_limits`). Where two or more examples of a
+        class coincide, their count is written beside them.
     fig : matplotlib Figure, optional
     resolution : int, default=100
 
@@ -239,7 +244,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
     X, classes, Y = _check_data(X, Y, classes, names=("X", "Y"))
     W = check_kernel(W=W, rows_of=("X", X), most=MAX_CLASSES)
     b = check_bias(b=b, fits=("W", W))
-    auto0, auto1 = _plot_limits(X, margin=0.25)
+    auto0, auto1 = _plane_limits(X)
     x0_rng = auto0 if x0_rng is None else check_range(x0_rng=x0_rng)
     x1_rng = auto1 if x1_rng is None else check_range(x1_rng=x1_rng)
     resolution = check_whole_number(resolution=resolution, minimum=2)
@@ -253,6 +258,7 @@ def plt_output_layer_linear(X, Y, W, b, classes, x0_rng=None, x1_rng=None, *, fi
             draw_value_map(ax, xx0, xx1, maps[k], output_cmap(k), f"z{k}",
                            outline=winner == k, norm=shared)
             draw_classes(ax, X, Y, classes, size=25)
+            label_coinciding(ax, X, Y)
             ax.set_xlim(x0_rng)
             ax.set_ylim(x1_rng)
             ax.set_title(f"Output unit {k}")

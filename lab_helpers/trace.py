@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .checks import MAX_CLASSES, MAX_UNITS, check_point_or_points, named_argument
-from .compute import _plot_limits, mesh, mesh_points
+from .compute import _plane_limits, _plot_limits, mesh, mesh_points
 from .network import Network, dense_layers, predicted_classes, softmax
 
 # Output activations whose scores (before the activation) give the probabilities by a softmax.
@@ -180,17 +180,10 @@ class ForwardTraces:
     plane: PlaneMap | None
 
 
-def plane_limits(values):
-    """(low, high) of an axis of layer 2's plane: ``values`` and 0, with some room."""
-    low, high = min(float(np.min(values)), 0.0), max(float(np.max(values)), 0.0)
-    room = 0.08 * (high - low) if high > low else 0.5
-    return low - room, high + room
-
-
 def plane_map(output_layer, a1, resolution):
     """The classes ``output_layer`` predicts over the plane of layer-1 outputs that covers
-    ``a1`` (m, 2) and the origin."""
-    a0_rng, a1_rng = (plane_limits(a1[:, j]) for j in range(2))
+    ``a1`` (m, 2) and the origin: the output-layer figure's limits."""
+    a0_rng, a1_rng = _plane_limits(a1)
     xx0, xx1 = mesh(a0_rng, a1_rng, resolution)
     ids = Network([output_layer]).class_ids(mesh_points(xx0, xx1)).reshape(xx0.shape)
     return PlaneMap(a0_rng, a1_rng, xx0, xx1, ids)
@@ -200,8 +193,7 @@ def forward_traces(network, X, y, n_classes, resolution, *, plane_resolution=120
     """:class:`ForwardTraces` of checked arguments: a mesh of ``resolution`` points per axis
     over ``X``, and layer 2's plane on one of ``plane_resolution``."""
     xx0, xx1 = mesh(*_plot_limits(X), resolution)
-    grid = trace_layers(network, mesh_points(xx0, xx1))
-    plane = (plane_map(network.layers[1], grid.a1, plane_resolution)
+    grid, examples = trace_layers(network, mesh_points(xx0, xx1)), trace_layers(network, X)
+    plane = (plane_map(network.layers[1], examples.a1, plane_resolution)
              if network.hidden_units == 2 else None)
-    return ForwardTraces(network, X, y, n_classes, xx0, xx1, grid, trace_layers(network, X),
-                         plane)
+    return ForwardTraces(network, X, y, n_classes, xx0, xx1, grid, examples, plane)

@@ -26,11 +26,14 @@ from .draw import (
     draw_value_map,
     few_ticks,
     label_axes,
+    label_coinciding,
     panels,
-    space_panels,
+    relu_norm,
 )
+from .layout import space_panels
 from .style import ACTIVATION_CMAP, BOUNDARY, CLASS_DARK, CLASS_LIGHT, lab_style
 from .trace import check_two_layers, forward_traces, trace_layers
+from .value_axis import ValueAxis
 
 PANEL_SIZE = (2.8, 2.6)  # inches per panel: 3 across fit a notebook at 1280 pixels
 LABEL = ("One point through the network: the point (a star) in the data, in each layer-1 "
@@ -57,7 +60,7 @@ def draw_unit_panel(ax, traces, j):
     above the panel."""
     t = traces
     draw_value_map(ax, t.xx0, t.xx1, t.grid.a1[:, j].reshape(t.xx0.shape),
-                   ACTIVATION_CMAP, f"a{j}")
+                   ACTIVATION_CMAP, f"a{j}", norm=relu_norm(t.grid.a1))
     draw_classes(ax, t.X, t.y, t.n_classes, size=9)
     label_axes(ax)
     ax.set_title(f"Layer 1, unit {j}", pad=20)  # room for the numbers below it
@@ -78,6 +81,7 @@ def draw_plane_panel(ax, traces):
         return None, None, note
     regions = RegionsArtist(ax, plane.xx0, plane.xx1, plane.ids, t.n_classes)
     draw_classes(ax, t.examples.a1, t.y, t.n_classes, size=16)
+    label_coinciding(ax, t.examples.a1, t.y)
     ax.set_xlim(plane.a0_rng)
     ax.set_ylim(plane.a1_rng)
     few_ticks(ax)
@@ -86,21 +90,23 @@ def draw_plane_panel(ax, traces):
     return regions, ax.plot([], [], **POINT_STYLE)[0], None
 
 
-def draw_bars(ax, k, limits, title, label):
-    """``k`` empty bars, one per class, and a text for each; returns both."""
+def draw_bars(ax, k, title, label, *, limits=None):
+    """``k`` empty bars, one per class, and a text for each; returns both and, without
+    fixed ``limits``, the :class:`~lab_helpers.value_axis.ValueAxis` they stand on (else
+    None), refitted to each point."""
     bars = ax.bar(np.arange(k), np.zeros(k), color=CLASS_LIGHT[:k], edgecolor=BOUNDARY,
                   linewidth=0)
-    ax.axhline(0.0, color=BOUNDARY, linewidth=1)
     values = [ax.text(i, 0.0, "", ha="center", fontsize="small") for i in range(k)]
     ax.set_xticks(np.arange(k), class_labels(k, None))
-    ax.set_ylim(limits)
-    if limits[0] < 0:  # the scores: numbers on the bars, no scale beside them
-        ax.set_yticks([])
-    else:
-        ax.yaxis.set_major_locator(MaxNLocator(4))
     ax.set_title(title)
+    if limits is None:  # scores can be anything: an axis of their own at each point
+        ax.set_ylabel(label, labelpad=24)  # room for the value axis's labels
+        return bars, values, ValueAxis(ax)
     ax.set_ylabel(label)
-    return bars, values
+    ax.axhline(0.0, color=BOUNDARY, linewidth=1)
+    ax.set_ylim(limits)
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    return bars, values, None
 
 
 class ForwardTraceView:
@@ -110,13 +116,15 @@ class ForwardTraceView:
     Panels, in reading order: the data over the decision regions; each layer-1
     unit's output over the plane, with the point's z and a above it; layer 2's
     plane (a0, a1) with the examples, the point and the output units' winning
-    areas (only when layer 1 has two units; a note otherwise); layer 2's scores
-    (bars drawn to the scale of the largest one, numbers on them) and their softmax
-    probabilities, the winner dark and outlined.
+    areas, on the limits of the output-layer figure, with the count where examples
+    of a class coincide (only when layer 1 has two units; a note otherwise); layer 2's
+    scores (bars standing on a value axis fitted to the point's scores, so the winner's
+    is the tallest, numbers above them; see :class:`lab_helpers.value_axis.ValueAxis`)
+    and their softmax probabilities, the winner dark and outlined.
 
     :meth:`update` (or :meth:`move_to`, or a click on the data panel of a live
-    figure) changes only the point's markers, numbers and bars, and redraws only
-    them (blitting) where the canvas supports it.
+    figure) changes only the point's markers, numbers, bars and score axis, and
+    redraws only them (blitting) where the canvas supports it, else the whole figure.
 
     Parameters
     ----------
@@ -137,6 +145,7 @@ class ForwardTraceView:
     plane_regions_, plane_point_ : RegionsArtist and Line2D, or None without layer 2's plane
     score_bars_, probability_bars_ : BarContainer
     score_values_, probability_values_ : list of Text, the number on each bar
+    score_axis_ : ValueAxis, the scores' tick labels, grid and zero line at each point
     trace : PointTrace
         The numbers of the point shown (one row).
     """
@@ -158,7 +167,8 @@ class ForwardTraceView:
             "units": [{"point": p, "text": t}
                       for p, t in zip(self.unit_points_, self.unit_texts_, strict=True)],
             "plane": plane,
-            "scores": {"bars": self.score_bars_, "values": self.score_values_},
+            "scores": {"bars": self.score_bars_, "values": self.score_values_,
+                       "axis": self.score_axis_},
             "probabilities": {"bars": self.probability_bars_,
                               "values": self.probability_values_},
         }
@@ -183,11 +193,10 @@ class ForwardTraceView:
             self.unit_texts_ = [text for _, text in drawn]
             self.plane_regions_, self.plane_point_, self.plane_note_ = draw_plane_panel(
                 axes[units + 1], t)
-            # scores can be anything: their bars are drawn to the scale of the largest
-            self.score_bars_, self.score_values_ = draw_bars(
-                axes[units + 2], k, (-1.3, 1.3), "Layer 2: the scores", "score")
-            self.probability_bars_, self.probability_values_ = draw_bars(
-                axes[units + 3], k, (0.0, 1.15), "Softmax: probabilities", "probability")
+            self.score_bars_, self.score_values_, self.score_axis_ = draw_bars(
+                axes[units + 2], k, "Layer 2: the scores", "score")
+            self.probability_bars_, self.probability_values_, _ = draw_bars(
+                axes[units + 3], k, "Softmax: probabilities", "probability", limits=(0, 1.15))
             space_panels(fig)
         self._show(trace_layers(t.network, self.point))
         self._blitter = Blitter(fig, self._changing_artists())
@@ -197,7 +206,7 @@ class ForwardTraceView:
     def _changing_artists(self):
         """Every artist that :meth:`update` changes (the rest of the figure stays)."""
         found = [self.point_, *self.unit_points_, *self.unit_texts_]
-        found += [*self.score_bars_, *self.score_values_]
+        found += [*self.score_axis_.artists, *self.score_bars_, *self.score_values_]
         found += [*self.probability_bars_, *self.probability_values_]
         return found if self.plane_point_ is None else [*found, self.plane_point_]
 
@@ -214,8 +223,9 @@ class ForwardTraceView:
         if self.plane_point_ is not None:
             self.plane_point_.set_data([a1[0]], [a1[1]])
         scores = trace.scores[0]
+        self.score_axis_.fit(scores)  # the bars stand on its bottom: the winner's is tallest
         _set_bars(self.score_bars_, self.score_values_, scores,
-                  scores / max(np.abs(scores).max(), 1e-12), winner)
+                  self.score_axis_.position(scores), winner)
         probabilities = trace.probabilities[0]
         _set_bars(self.probability_bars_, self.probability_values_, probabilities,
                   probabilities, winner)
@@ -238,13 +248,13 @@ class ForwardTraceView:
 
 
 def _set_bars(bars, texts, values, heights, winner):
-    """Bars of ``heights``, each with its value written on it; the winner dark and outlined."""
+    """Bars of ``heights`` (>= 0), each value written above its bar; the winner dark, outlined."""
     for i, (bar, text, v, h) in enumerate(zip(bars, texts, values, heights, strict=True)):
         bar.set_height(h)
         bar.set_facecolor(CLASS_DARK[i] if i == winner else CLASS_LIGHT[i])
         bar.set_linewidth(WINNER_EDGE if i == winner else 0)
-        text.set_position((i, h + 0.03 if h >= 0 else h - 0.03))
-        text.set_verticalalignment("bottom" if h >= 0 else "top")
+        text.set_position((i, h + 0.03))
+        text.set_verticalalignment("bottom")
         text.set_text(f"{v:.2f}")
 
 

@@ -33,6 +33,25 @@ def executed_notebook():
 
 
 @pytest.fixture(scope="session")
+def notebook_at_seed(root, executed_notebook):
+    """``run(seed)``: the lab executed with that seed (each seed once per session)."""
+    import nbformat
+    from support.notebook_outputs import cell_containing
+
+    runs = {1234: executed_notebook}
+
+    def run(seed):
+        if seed not in runs:
+            nb = nbformat.read(root / run_notebook.NOTEBOOK.name, as_version=4)
+            cell = cell_containing(nb, "seed = 1234 ")  # the parameters cell
+            cell.source = cell.source.replace("seed = 1234 ", f"seed = {seed} ")
+            runs[seed] = run_notebook.execute(nb, extra_cells=CHECK_CELLS)
+        return runs[seed]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def executed_again():
     """A second, independent execution (fresh kernel) for the reproducibility checks."""
     return run_notebook.execute(extra_cells=CHECK_CELLS)

@@ -83,7 +83,7 @@ def crowded(fig):
     return found
 
 
-# The layout is drawn by draw.py, which mutation testing leaves alone; 48 figures are slow.
+# The layout is spaced by layout.py, which mutation testing leaves alone; 48 figures are slow.
 @pytest.mark.no_mutation
 @pytest.mark.parametrize("units", range(1, 9))
 @pytest.mark.parametrize("scale", [1.0, 300.0])  # 300: numbers four or five digits wide

@@ -90,12 +90,13 @@ def test_layer1_panel_j_shows_unit_j(lab_data, lab_weights):
     b1 = np.append(b1, 0.5)
     fig = mc.plt_layer_relu(X, y, W1, b1, 4, resolution=25)
     x0, x1 = grid_axes(X, 1.0, 25)
+    maps = [np.array([[max(0.0, a * W1[0, j] + b * W1[1, j] + b1[j]) for a in x0] for b in x1])
+            for j in range(3)]
     for j, ax in enumerate(panels(fig)):
-        expected = np.array([[max(0.0, a * W1[0, j] + b * W1[1, j] + b1[j]) for a in x0]
-                             for b in x1])
         image = ax.images[0]
-        assert np.allclose(image.get_array(), expected), f"panel {j}"
-        assert image.get_clim() == pytest.approx((expected.min(), expected.max()))
+        assert np.allclose(image.get_array(), maps[j]), f"panel {j}"
+        # one colour scale for every panel: from 0 to the largest output of any unit
+        assert image.get_clim() == pytest.approx((0.0, max(m.max() for m in maps)))
         assert ax.get_title() == f"Layer 1, unit {j}"
 
 

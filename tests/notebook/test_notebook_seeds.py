@@ -7,13 +7,10 @@ plain loops (tests/support/), not with the functions that write the sentences.
 import math
 import re
 
-import nbformat
 import numpy as np
 import pytest
-import run_notebook
 from support import reference
 from support.notebook_outputs import (
-    CHECK_CELLS,
     cell_containing,
     printed_value,
     stream_text,
@@ -31,13 +28,7 @@ NEW_POINT = [[-0.5, 0.0]]  # as the notebook's new-point cell
 @pytest.fixture(scope="module", params=SEEDS, ids=[f"seed{s}" for s in SEEDS])
 def seeded_run(request, root):
     seed = request.param
-    if seed == 1234:
-        nb = request.getfixturevalue("executed_notebook")  # the default run, executed once
-    else:
-        nb = nbformat.read(root / run_notebook.NOTEBOOK.name, as_version=4)
-        cell = cell_containing(nb, "seed = 1234 ")  # the parameters cell
-        cell.source = cell.source.replace("seed = 1234 ", f"seed = {seed} ")
-        nb = run_notebook.execute(nb, extra_cells=CHECK_CELLS)
+    nb = request.getfixturevalue("notebook_at_seed")(seed)  # each seed run once per session
     return seed, nb, trained_weights(nb)
 
 
@@ -76,7 +67,7 @@ def test_every_output_line_and_the_summary_are_true(seeded_run, lab_data):
     for k, line in enumerate(printed[:4]):
         check_output_line(line, k, A1, y, weights[2], weights[3])
     check_summary(printed[4], y, predicted(scores))
-    first = stream_text(cell_containing(nb, "training accuracy")).splitlines()
+    first = stream_text(cell_containing(nb, "diagnose_training(")).splitlines()
     assert first[1] == printed[4]  # the same verdict right after training
 
 
@@ -100,7 +91,7 @@ def check_summary(line, y, y_pred):
 
 def test_new_point_scores_probabilities_and_prediction_are_true(seeded_run):
     _, nb, weights = seeded_run
-    lines = stream_text(cell_containing(nb, "tf.nn.softmax(")).splitlines()
+    lines = stream_text(cell_containing(nb, "p_new = tf.nn.softmax(")).splitlines()
     _, (z,) = scores_of(NEW_POINT, *weights)
     total = sum(math.exp(v - max(z)) for v in z)
     p = [math.exp(v - max(z)) / total for v in z]

@@ -18,7 +18,10 @@ WEIGHT_DIGEST_CELL = (
 
 WEIGHTS_JSON_CELL = ("import json\n"
                      "print('weights json', json.dumps([w.tolist() for w in model.get_weights()]))")
-CHECK_CELLS = [WEIGHT_DIGEST_CELL, WEIGHTS_JSON_CELL]  # appended to the runs the tests check
+LOSS_JSON_CELL = ("import json\n"
+                  "print('loss json', json.dumps(weight_history.loss.tolist()))")
+# appended to the runs the tests check
+CHECK_CELLS = [WEIGHT_DIGEST_CELL, WEIGHTS_JSON_CELL, LOSS_JSON_CELL]
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -80,6 +83,11 @@ def figure_pngs(nb):
 def trained_weights(nb):
     """(W1, b1, W2, b2) as the run's WEIGHTS_JSON_CELL printed them."""
     return tuple(np.array(w) for w in json.loads(printed_value(nb, "weights json")))
+
+
+def recorded_loss(nb):
+    """The loss weight_history recorded (before training, then after each epoch), as printed."""
+    return json.loads(printed_value(nb, "loss json"))
 
 
 def figure_captions(nb):

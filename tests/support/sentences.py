@@ -43,7 +43,7 @@ def check_relu_line(line, j, X, y, W1, b1):
         return
     head = f"Unit {j} "
     assert line.startswith(head), line
-    peak = re.search(r"\(peak output (\d+\.\d\d)\)\.$", line)
+    peak = re.search(r"\(largest output on a training example: (\d+\.\d\d)\)\.$", line)
     assert peak and peak.group(1) == f"{max(max(v, 0.0) for v in z):.2f}", line
     if "; it is active for " in line:
         zero_text, active_text = line.split("; it is active for ")

@@ -96,7 +96,7 @@ def test_dead_unit_and_always_active_unit():
     assert mc.explain_units([dead, alive]).splitlines() == [
         "Unit 0 outputs zero for every training example: a dead unit that passes nothing on.",
         "Unit 1 is active for most examples of every class: class 0 (blue, 2 of 2) and "
-        "class 1 (green, 2 of 2) (peak output 1.00).",
+        "class 1 (green, 2 of 2) (largest output on a training example: 1.00).",
     ]
 
 
@@ -107,7 +107,8 @@ def test_exactly_half_is_not_a_majority():
     assert unit.zero_classes == ()  # one of two examples is silent: not more than half
     assert unit.zero_counts == {0: 1}
     assert mc.explain_units([unit]) == ("Unit 0 is active for most examples of every class: "
-                                        "class 0 (blue, 1 of 2) (peak output 1.00).")
+                                        "class 0 (blue, 1 of 2) (largest output on a training "
+                                        "example: 1.00).")
 
 
 def test_ties_go_to_the_lower_unit_as_argmax_does():
@@ -129,8 +130,8 @@ def test_relu_sentence_counts_every_class_it_names():
                     zero_counts={0: 25, 1: 2, 2: 22, 3: 0}, sizes={0: 25, 1: 25, 2: 25, 3: 25})
     assert mc.explain_units([d]) == (
         "Unit 1 outputs zero for class 0 (blue, 25 of 25) and class 2 (orange, 22 of 25); it "
-        "is active for class 1 (green, 23 of 25) and class 3 (purple, 25 of 25) (peak output "
-        "9.88).")
+        "is active for class 1 (green, 23 of 25) and class 3 (purple, 25 of 25) (largest output "
+        "on a training example: 9.88).")
 
 
 def test_output_sentence_by_hand():
@@ -178,7 +179,8 @@ def test_three_classes_are_listed_with_commas_and_a_final_and():
     (unit,) = mc.describe_relu_units(X, [0, 1, 2, 3], np.array([[1.0], [0.0]]), np.array([0.0]))
     assert mc.explain_units([unit]) == (
         "Unit 0 outputs zero for class 0 (blue, 1 of 1), class 1 (green, 1 of 1) and class 2 "
-        "(orange, 1 of 1); it is active for class 3 (purple, 1 of 1) (peak output 1.00).")
+        "(orange, 1 of 1); it is active for class 3 (purple, 1 of 1) (largest output on a "
+        "training example: 1.00).")
 
 
 def test_lab_network_is_explained_consistently(lab_data, lab_weights):
@@ -195,7 +197,7 @@ def test_lab_network_is_explained_consistently(lab_data, lab_weights):
     assert len(set(patterns.values())) == 4
     for line, d in zip(mc.explain_units(relu).splitlines(), relu, strict=True):
         assert re.match(rf"Unit {d.unit} outputs zero for ", line)
-        assert f"(peak output {d.peak:.2f})" in line
+        assert f"(largest output on a training example: {d.peak:.2f})" in line
 
 
 def test_mostly_silent_unit_is_not_called_dead():
@@ -205,7 +207,7 @@ def test_mostly_silent_unit_is_not_called_dead():
     assert unit.active_classes == () and unit.peak == 4.0
     assert mc.explain_units([unit]) == (
         "Unit 0 outputs zero for most examples of every class: class 0 (blue, 2 of 3) and "
-        "class 1 (green, 3 of 3) (peak output 4.00).")
+        "class 1 (green, 3 of 3) (largest output on a training example: 4.00).")
 
 
 def test_an_example_exactly_on_the_zero_line_outputs_zero():

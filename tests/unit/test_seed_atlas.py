@@ -7,6 +7,7 @@ end with a layer-1 unit that outputs 0 for every example.
 import numpy as np
 import pytest
 from support import reference
+from support.diagnosis_truth import check_diagnosis, truth
 from support.keras_models import train_lab_network
 
 import lab_utils_multiclass_TF as mc
@@ -57,11 +58,16 @@ def test_loss_is_the_one_keras_logs(atlas, keras_runs):
 
 
 def test_summary_is_the_diagnosis_of_the_training_cells_network(atlas, keras_runs, lab_data):
-    from lab_helpers.atlas import atlas_entry
-
+    X, y = lab_data
     for seed, model in keras_runs.items():
-        own = atlas_entry(*lab_data, seed, model.get_weights(), model.history.history["loss"])
-        assert atlas[seed].summary == own.summary and atlas[seed].cause == own.cause
+        logged = model.history.history["loss"]
+        diagnosis = mc.diagnose_training(X, y, model, logged)
+        assert atlas[seed].summary == diagnosis.summary, f"seed {seed}"
+        assert atlas[seed].dead_units == diagnosis.dead_units
+        # and every fact in it holds for the atlas's weights, by the reference forward pass
+        facts = truth(X.tolist(), y.tolist(), *(w.tolist() for w in atlas[seed].weights))
+        check_diagnosis(atlas[seed].summary.splitlines(), facts, len(y),
+                        atlas[seed].loss.tolist())
 
 
 def test_dead_units_output_zero_for_every_example(atlas, lab_data):
