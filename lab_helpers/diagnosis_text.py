@@ -38,18 +38,26 @@ def axis_sentence(overlap):
             "at least one of these examples is misclassified.")
 
 
+def _through_live_units(d):
+    """What layer 2 is left with when layer-1 units are dead."""
+    dead = [str(j) for j in d.dead_units]
+    live = [str(j) for j in range(d.units) if j not in d.dead_units]
+    stay = (f"layer-1 unit{'' if len(dead) == 1 else 's'} {_join(dead)} "
+            f"stay{'s' if len(dead) == 1 else ''} at 0")
+    if not live:
+        return f"{stay}, so every example stays at layer 2's point (0, 0)"
+    return (f"{stay}, so layer 2 keeps seeing every example through "
+            f"unit{'' if len(live) == 1 else 's'} {_join(live)} alone")
+
+
 def loss_sentence(d):
     span = (f"over the last {d.loss_window} epoch{'s' if d.loss_window != 1 else ''} "
             f"(from {d.loss_start:.4f} to {d.loss_end:.4f}, "
             f"{abs(d.loss_fall):.2%} {'lower' if d.loss_fall >= 0 else 'higher'})")
     if d.still_falling and d.dead_units:
-        units = _join([str(j) for j in d.dead_units])
-        one = len(d.dead_units) == 1
         return (f"The loss still fell {span}, but more epochs cannot separate what the dead "
-                f"unit{'' if one else 's'} merge{'s' if one else ''}: layer-1 "
-                f"unit{'' if one else 's'} {units} stay{'s' if one else ''} at 0, so layer 2 "
-                f"keeps seeing every example through the other {d.units - len(d.dead_units)} "
-                f"unit{'s' if d.units - len(d.dead_units) != 1 else ''} only.")
+                f"unit{'' if len(d.dead_units) == 1 else 's'} "
+                f"merge{'s' if len(d.dead_units) == 1 else ''}: {_through_live_units(d)}.")
     if d.still_falling and d.shared_origin:
         return (f"The loss still fell {span}, but the examples at layer 2's (0, 0) send layer 1 "
                 "no gradient: more epochs separate them only if training on the other "

@@ -112,6 +112,12 @@ def check_confusions(line, wrong, m):
                for t, a, p, b, _ in found)
 
 
+def listing(numbers):
+    """0, 1 and 2."""
+    words = [str(j) for j in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def check_loss_line(line, loss, min_fall, facts):
     """The loss sentence: promises nothing of more epochs when a unit is dead or classes
     share layer 2's (0, 0), which the remaining epochs of training cannot undo."""
@@ -123,15 +129,15 @@ def check_loss_line(line, loss, min_fall, facts):
             f"{'lower' if fall >= 0 else 'higher'})")
     dead = facts["dead"]
     if start - end >= min_fall * start and dead:
-        units = " and ".join([", ".join(map(str, dead[:-1])), str(dead[-1])] if dead[:-1]
-                             else [str(dead[0])])
-        one = len(dead) == 1
-        alive = facts["units"] - len(dead)
+        live = [j for j in range(facts["units"]) if j not in dead]
+        one, alone = len(dead) == 1, len(live) == 1
+        stay = (f"layer-1 unit{'' if one else 's'} {listing(dead)} stay{'s' if one else ''} "
+                "at 0")
+        rest = (f"{stay}, so layer 2 keeps seeing every example through "
+                f"unit{'' if alone else 's'} {listing(live)} alone" if live
+                else f"{stay}, so every example stays at layer 2's point (0, 0)")
         assert line == (f"The loss still fell {span}, but more epochs cannot separate what the "
-                        f"dead unit{'' if one else 's'} merge{'s' if one else ''}: layer-1 "
-                        f"unit{'' if one else 's'} {units} stay{'s' if one else ''} at 0, so "
-                        f"layer 2 keeps seeing every example through the other {alive} "
-                        f"unit{'s' if alive != 1 else ''} only.")
+                        f"dead unit{'' if one else 's'} merge{'s' if one else ''}: {rest}.")
         assert "may help" not in line
     elif start - end >= min_fall * start and len(facts["origin"]) > 1:
         assert line == (f"The loss still fell {span}, but the examples at layer 2's (0, 0) send "
