@@ -137,16 +137,35 @@ def label_coinciding(ax, A, ids):
     -------
     list of Annotation, one per (spot, class)
     """
-    positions, classes, counts = _coinciding_examples(A, ids)
-    labels, stacked = [], {}
-    for (a0, a1), c, n in zip(positions, classes, counts, strict=True):
-        rank = stacked[(a0, a1)] = stacked.get((a0, a1), -1) + 1
-        labels.append(ax.annotate(
-            f"{n}", (a0, a1), xytext=(5, 4 + 11 * rank), textcoords="offset points",
-            color=CLASS_DARK[c], fontsize="small", fontweight="bold", zorder=6, gid=COUNT_GID,
-            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none",
-                      alpha=0.8)))
+    found = _coinciding_examples(A, ids)
+    labels = [count_label(ax) for _ in found[0]]
+    show_counts(labels, *found)
     return labels
+
+
+def count_label(ax):
+    """An empty, hidden count label on ``ax``, for :func:`show_counts` to fill."""
+    return ax.annotate("", (0, 0), xytext=(0, 0), textcoords="offset points", visible=False,
+                       fontsize="small", fontweight="bold", zorder=6, gid=COUNT_GID,
+                       bbox=dict(boxstyle="round,pad=0.1", facecolor="white",
+                                 edgecolor="none", alpha=0.8))
+
+
+def show_counts(labels, positions, classes, counts):
+    """Fill the first count labels with ``counts`` of ``classes`` at ``positions`` (as
+    :func:`lab_helpers.diagnosis.coinciding_examples` returns them), stacking those of one
+    spot upwards; hide the labels left over."""
+    stacked = {}
+    for i, label in enumerate(labels):
+        if i >= len(counts):
+            label.set_visible(False)
+            continue
+        spot = tuple(positions[i])
+        rank = stacked[spot] = stacked.get(spot, -1) + 1
+        label.xy, label.xyann = spot, (5, 4 + 11 * rank)
+        label.set_text(f"{counts[i]}")
+        label.set_color(CLASS_DARK[classes[i]])
+        label.set_visible(True)
 
 
 # ---------------------------------------------------------------------------
