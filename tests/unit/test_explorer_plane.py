@@ -1,18 +1,15 @@
 """The training explorer's layer 2's plane and its static replay, checked against values
 computed here: a plain NumPy forward pass (support.reference) and collections.Counter."""
 
-from collections import Counter
 
 import keras
 import numpy as np
 import pytest
-from matplotlib.colors import to_rgba
 from support import reference
+from support.counts import drawn_counts, expected_counts
 
 import lab_utils_multiclass_TF as mc
-from lab_helpers.draw import COUNT_GID
 
-DARK, _ = mc.class_colors(4)
 EPOCHS = [0, 5, 37, 120, 200]
 
 
@@ -43,22 +40,6 @@ def drawn_positions(ax, y):
     for k, line in enumerate(dots):
         A[y == k] = np.column_stack([line.get_xdata(), line.get_ydata()])
     return A
-
-
-def expected_counts(A, y):
-    """{(a0, a1, class): count} of the spots where >= 2 examples of a class coincide."""
-    counted = Counter((float(a[0]), float(a[1]), int(c)) for a, c in zip(A, y, strict=True))
-    return {key: n for key, n in counted.items() if n >= 2}
-
-
-def drawn_counts(ax):
-    """{(a0, a1, class): count} of the count labels shown on ``ax`` (class by colour)."""
-    found = {}
-    for text in ax.texts:
-        if text.get_gid() == COUNT_GID and text.get_visible():
-            (c,) = [k for k in range(4) if np.allclose(to_rgba(text.get_color()), DARK[k])]
-            found[(float(text.xy[0]), float(text.xy[1]), c)] = int(text.get_text())
-    return found
 
 
 @pytest.mark.parametrize("epoch", EPOCHS)
