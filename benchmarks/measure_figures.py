@@ -3,7 +3,7 @@ passed them in its kernel (see measure_processes.notebook_objects).
 
 (e) each lab figure built and drawn, against the same axes layout drawn empty
 (f) decision regions (``plt_cat_mc``) for growing numbers of points
-(g) the training explorer's slider update
+(g) the training explorer's slider update (all three views) and its full redraw
 (j) one move of the traced point (``plt_forward_trace``), what a click on its data panel does
 """
 
@@ -108,11 +108,14 @@ def measure_decision_regions(ns, sizes, repeats):
 
 
 def measure_explorer_update(calls, repeats):
-    """(g) One step of the training explorer's epoch slider, median of ``repeats`` steps.
+    """(g) One step of the training explorer's epoch slider, median of ``repeats`` steps,
+    and one full redraw of its figure on Agg, median of ``repeats`` redraws.
 
     The explorer is built as the notebook builds it and drawn once; each step
     moves to another recorded epoch with ``show_epoch``, which is what the
-    slider's observer calls, and includes the redraw.
+    slider's observer calls, and includes the redraw (the input plane, layer 2's
+    plane and the loss marker). A full redraw is what a resize or the first view
+    costs.
     """
     missing = not_measured(EXPLORER, calls)
     if missing:
@@ -125,8 +128,11 @@ def measure_explorer_update(calls, repeats):
     show = explorer.show_epoch  # what the slider's observer calls
     seconds = statistics.median(update_seconds(explorer.fig, lambda e=int(e): show(e))
                                 for e in steps)
+    redraw = statistics.median(update_seconds(explorer.fig, explorer.fig.canvas.draw)
+                               for _ in range(repeats))
     explorer.close()
-    return {"available": True, "seconds": seconds, "status": "measured"}
+    return {"available": True, "seconds": seconds, "redraw_seconds": redraw,
+            "status": "measured"}
 
 
 def measure_trace_update(calls, repeats):
@@ -156,7 +162,7 @@ def measure_trace_update(calls, repeats):
 def not_measured(name, calls):
     """Why the live figure ``name`` cannot be timed, as its result; None if it can."""
     if name not in calls:
-        return {"available": True, "seconds": None,
+        return {"available": True, "seconds": None, "redraw_seconds": None,
                 "status": f"not measured (the notebook does not call {name})"}
     return None
 
