@@ -35,9 +35,10 @@ from .replay import default_static_epochs, line_in_box, training_replay  # noqa:
 from .style import lab_style
 
 # How the figures look (judged by eye, in the notebook and the report's screenshots).
-# The input plane, layer 2's plane, then the loss: a bit narrower.
-LIVE_FIGSIZE, LIVE_WIDTHS = (10.4, 3.6), [1.15, 1.15, 1]
-LIVE_LAYOUT = dict(left=0.06, right=0.98, bottom=0.15, top=0.8, wspace=0.32)
+# The input plane, layer 2's plane, then the loss: a bit narrower; 840 pixels wide, as
+# the trace figure, so it fits a notebook in a window 1280 pixels wide.
+LIVE_FIGSIZE, LIVE_WIDTHS = (8.4, 3.4), [1.15, 1.15, 1]
+LIVE_LAYOUT = dict(left=0.075, right=0.985, bottom=0.15, top=0.8, wspace=0.42)
 TITLE_SPOT = (0.5, 0.97)  # figure fractions
 SLIDER_LOOK = dict(description="epoch", readout=False, continuous_update=True)
 PLAY_FRAMES, PLAY_FRAME_MS = 100, 60  # Play shows about 100 recorded epochs, 60 ms apart

@@ -354,7 +354,7 @@ def test_live_figure_layout_and_look(explorer):
     from lab_helpers import explorer as ex_module
 
     fig = explorer.fig
-    assert tuple(fig.get_size_inches()) == pytest.approx((10.4, 3.6))
+    assert tuple(fig.get_size_inches()) == pytest.approx((8.4, 3.4))  # 840 px: fits
     regions_ax, plane_ax, loss_ax = fig.axes  # three panels side by side, nothing else
     for ax in (plane_ax, loss_ax):
         assert regions_ax.get_position().y0 == pytest.approx(ax.get_position().y0)
