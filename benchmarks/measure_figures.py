@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.cm import ScalarMappable
 from sklearn.datasets import make_blobs
 
@@ -122,6 +123,9 @@ def measure_explorer_update(calls, repeats):
         return missing
     args, kwargs = calls[EXPLORER]
     explorer = getattr(lab, EXPLORER)(*args, **kwargs)
+    # Without a live view pyplot may let go of the figure (its canvas then draws nothing):
+    # give it an Agg canvas, as ipympl's live one is, so each step is really drawn.
+    FigureCanvasAgg(explorer.fig)
     explorer.fig.canvas.draw()  # as first shown: at the last epoch
     epochs = explorer.history.epochs
     steps = epochs[np.linspace(0, len(epochs) - 2, repeats).round().astype(int)]
