@@ -12,7 +12,8 @@ import math
 import numpy as np
 from matplotlib.patheffects import withStroke
 
-from .draw import RegionsArtist, count_label, draw_classes, few_ticks, label_axes, show_counts
+from .coinciding_labels import count_label, show_counts
+from .draw import RegionsArtist, draw_classes, few_ticks, label_axes
 from .style import BOUNDARY, EDGE, dlblue, dldarkred
 
 DOT_SIZE = 16

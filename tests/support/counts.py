@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 import lab_utils_multiclass_TF as mc
-from lab_helpers.draw import COUNT_GID
+from lab_helpers.coinciding_labels import COUNT_GID
 
 DARK, _ = mc.class_colors(4)
 
