@@ -120,7 +120,7 @@ def measure_explorer_update(calls, repeats):
     """
     missing = not_measured(EXPLORER, calls)
     if missing:
-        return missing
+        return {**missing, "redraw_seconds": None}
     args, kwargs = calls[EXPLORER]
     explorer = getattr(lab, EXPLORER)(*args, **kwargs)
     # Without a live view pyplot may let go of the figure (its canvas then draws nothing):
@@ -166,7 +166,7 @@ def measure_trace_update(calls, repeats):
 def not_measured(name, calls):
     """Why the live figure ``name`` cannot be timed, as its result; None if it can."""
     if name not in calls:
-        return {"available": True, "seconds": None, "redraw_seconds": None,
+        return {"available": True, "seconds": None,
                 "status": f"not measured (the notebook does not call {name})"}
     return None
 

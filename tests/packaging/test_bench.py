@@ -137,7 +137,7 @@ def test_peak_memory_of_the_kernel_and_the_bench(bench):
 def test_every_target_is_printed(bench):
     done, result = bench
     names = [t["name"] for t in result["targets"]]
-    assert len(names) == len(set(names)) == 4 + 6 + 2  # 4 figures, 6 other, 2 seed atlas
+    assert len(names) == len(set(names)) == 4 + 7 + 2  # 4 figures, 7 other, 2 seed atlas
     targets = done.stdout.split("targets:", 1)[1]
     for target in result["targets"]:
         line = f"{script_verdict(target['met'])} {target['name']}: {target['target']}"
