@@ -3,7 +3,7 @@ passed them in its kernel (see measure_processes.notebook_objects).
 
 (e) each lab figure built and drawn, against the same axes layout drawn empty
 (f) decision regions (``plt_cat_mc``) for growing numbers of points
-(g) the training explorer's slider update
+(g) the training explorer's slider update (all three views) and its full redraw
 (j) one move of the traced point (``plt_forward_trace``), what a click on its data panel does
 """
 
@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.cm import ScalarMappable
 from sklearn.datasets import make_blobs
 
@@ -108,25 +109,34 @@ def measure_decision_regions(ns, sizes, repeats):
 
 
 def measure_explorer_update(calls, repeats):
-    """(g) One step of the training explorer's epoch slider, median of ``repeats`` steps.
+    """(g) One step of the training explorer's epoch slider, median of ``repeats`` steps,
+    and one full redraw of its figure on Agg, median of ``repeats`` redraws.
 
     The explorer is built as the notebook builds it and drawn once; each step
     moves to another recorded epoch with ``show_epoch``, which is what the
-    slider's observer calls, and includes the redraw.
+    slider's observer calls, and includes the redraw (the input plane, layer 2's
+    plane and the loss marker). A full redraw is what a resize or the first view
+    costs.
     """
     missing = not_measured(EXPLORER, calls)
     if missing:
-        return missing
+        return {**missing, "redraw_seconds": None}
     args, kwargs = calls[EXPLORER]
     explorer = getattr(lab, EXPLORER)(*args, **kwargs)
+    # Without a live view pyplot may let go of the figure (its canvas then draws nothing):
+    # give it an Agg canvas, as ipympl's live one is, so each step is really drawn.
+    FigureCanvasAgg(explorer.fig)
     explorer.fig.canvas.draw()  # as first shown: at the last epoch
     epochs = explorer.history.epochs
     steps = epochs[np.linspace(0, len(epochs) - 2, repeats).round().astype(int)]
     show = explorer.show_epoch  # what the slider's observer calls
     seconds = statistics.median(update_seconds(explorer.fig, lambda e=int(e): show(e))
                                 for e in steps)
+    redraw = statistics.median(update_seconds(explorer.fig, explorer.fig.canvas.draw)
+                               for _ in range(repeats))
     explorer.close()
-    return {"available": True, "seconds": seconds, "status": "measured"}
+    return {"available": True, "seconds": seconds, "redraw_seconds": redraw,
+            "status": "measured"}
 
 
 def measure_trace_update(calls, repeats):

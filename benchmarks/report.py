@@ -37,6 +37,10 @@ def format_table(result):
     rows.append(("(g) explorer slider update",
                  explorer["status"] if explorer["seconds"] is None
                  else f"{explorer['seconds'] * 1000:.1f} ms", met["explorer slider update"]))
+    redraw = explorer.get("redraw_seconds")
+    rows.append(("    explorer full redraw (Agg)",
+                 explorer["status"] if redraw is None else f"{redraw * 1000:.1f} ms",
+                 met["explorer full redraw"]))
     rows.append(("(h) peak RSS: notebook kernel", f"{memory['kernel_peak_rss_mib']:.0f} MiB",
                  met["peak RSS"]))
     rows.append(("    peak RSS: this process", f"{memory['bench_peak_rss_mib']:.0f} MiB", ""))

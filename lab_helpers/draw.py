@@ -13,8 +13,8 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize, to_rgba
 from matplotlib.ticker import MaxNLocator
 
+from .coinciding_labels import COUNT_GID, label_coinciding  # noqa: F401 (their old home)
 from .compute import extent
-from .diagnosis import _coinciding_examples
 from .display import quiet_header
 from .style import BOUNDARY, CLASS_DARK, CLASS_LIGHT, CLASS_MARKERS, EDGE
 
@@ -117,36 +117,6 @@ def draw_classes(ax, X, ids, n_classes, *, labels=None, size=50, marker=None, co
                           markeredgecolor=EDGE, markeredgewidth=0.5, label=labels[k])
         lines.append(line)
     return lines
-
-
-COUNT_GID = "coinciding count"  # the gid of each count label: found by it in the tests
-
-
-def label_coinciding(ax, A, ids):
-    """Write the count beside each spot where two or more examples of one class coincide
-    (markers drawn there hide each other): one label per class and spot, in the class's
-    dark colour, stacked upwards when several classes share the spot.
-
-    Parameters
-    ----------
-    A : ndarray of shape (m, 2)
-        The positions drawn, e.g. the layer-1 outputs (layer 2's plane).
-    ids : ndarray of int, shape (m,)
-
-    Returns
-    -------
-    list of Annotation, one per (spot, class)
-    """
-    positions, classes, counts = _coinciding_examples(A, ids)
-    labels, stacked = [], {}
-    for (a0, a1), c, n in zip(positions, classes, counts, strict=True):
-        rank = stacked[(a0, a1)] = stacked.get((a0, a1), -1) + 1
-        labels.append(ax.annotate(
-            f"{n}", (a0, a1), xytext=(5, 4 + 11 * rank), textcoords="offset points",
-            color=CLASS_DARK[c], fontsize="small", fontweight="bold", zorder=6, gid=COUNT_GID,
-            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none",
-                      alpha=0.8)))
-    return labels
 
 
 # ---------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""Replay a recorded training: the decision regions, layer 1's zero lines and the loss,
-epoch by epoch, with a slider in JupyterLab and as small multiples everywhere else.
+"""Replay a recorded training: the decision regions and layer 1's zero lines over the
+input plane, the examples moving in layer 2's plane, and the loss, epoch by epoch, with a
+slider in JupyterLab and as small multiples everywhere else.
 
-The numbers come from :mod:`lab_helpers.replay`; :class:`TrainingExplorer` only draws
-them (``plot``) and changes its figure in place (``update``).
+The numbers come from :mod:`lab_helpers.replay`, the drawings from
+:mod:`lab_helpers.explorer_draw`; :class:`TrainingExplorer` lays them out (``plot``) and
+changes its figure in place (``update``).
 """
 
 from __future__ import annotations
@@ -18,70 +20,32 @@ from .checks import (
     named_argument,
 )
 from .display import Blitter, bundle_with_fallback, png_base64, slider_and_play
-from .draw import (
-    RegionsArtist,
-    draw_classes,
-    few_ticks,
-    grid_figsize,
-    label_axes,
-    new_figure,
-    panels,
+from .draw import new_figure
+from .explorer_draw import (  # noqa: F401 (ZERO_LINE, LOSS_LINE: the look, by their old home)
+    LOSS_LINE,
+    PLANE_TITLE,
+    ZERO_LINE,
+    InputView,
+    PlaneView,
+    draw_loss,
+    draw_static_replay,
+    epoch_title,
 )
 from .replay import default_static_epochs, line_in_box, training_replay  # noqa: F401
-from .style import BOUNDARY, dlblue, dldarkred, lab_style
+from .style import lab_style
 
-SMALL_PANEL = (2.6, 2.4)  # inches per epoch of the small multiples
 # How the figures look (judged by eye, in the notebook and the report's screenshots).
-LIVE_FIGSIZE, LIVE_WIDTHS = (7.2, 3.3), [1.25, 1]  # regions, then the loss: a bit narrower
-LIVE_LAYOUT = dict(left=0.08, right=0.97, bottom=0.15, top=0.86, wspace=0.28)
-STATIC_LAYOUT = dict(left=0.08, right=0.98, bottom=0.1, top=0.88, wspace=0.3, hspace=0.65)
-DOT_SIZE = 16
-ZERO_LINE = dict(color=BOUNDARY, linestyle="--", linewidth=1.3)
-LOSS_LINE = dict(color=dlblue, linewidth=2)
-EPOCH_MARKER = dict(marker="o", color=dldarkred, markersize=7)
+# The input plane, layer 2's plane, then the loss: a bit narrower; 840 pixels wide, as
+# the trace figure, so it fits a notebook in a window 1280 pixels wide.
+LIVE_FIGSIZE, LIVE_WIDTHS = (8.4, 3.4), [1.15, 1.15, 1]
+LIVE_LAYOUT = dict(left=0.075, right=0.985, bottom=0.15, top=0.8, wspace=0.42)
+TITLE_SPOT = (0.5, 0.97)  # figure fractions
 SLIDER_LOOK = dict(description="epoch", readout=False, continuous_update=True)
 PLAY_FRAMES, PLAY_FRAME_MS = 100, 60  # Play shows about 100 recorded epochs, 60 ms apart
-LABEL = ("Training replay: the decision regions and the layer-1 zero lines (dashed) at "
-         "several epochs, with the training examples")
-
-
-def epoch_title(replay, epoch, *, short=False):
-    """What ``epoch`` achieved: its loss and accuracy, on two lines if ``short``."""
-    loss, accuracy = replay.loss_and_accuracy(epoch)
-    if short:
-        return f"epoch {epoch}\nloss {loss:.2f}, {accuracy:.0%} right"
-    return f"epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.0%}"
-
-
-def draw_epoch(ax, replay, epoch, *, short=False):
-    """The regions, the examples and the zero lines of ``epoch`` on ``ax``, with its title.
-
-    Returns
-    -------
-    regions : RegionsArtist
-    dots : list of Line2D, one per class
-    lines : list of Line2D, one per layer-1 unit
-    title : Text
-    """
-    r = replay
-    regions = RegionsArtist(ax, r.xx0, r.xx1, r.regions(epoch), r.n_classes)
-    dots = draw_classes(ax, r.X, r.y, r.n_classes, size=DOT_SIZE)
-    lines = [ax.plot(*seg.T, **ZERO_LINE)[0] for seg in r.zero_lines(epoch)]
-    # (the regions image spans the box and sets the limits; everything else is inside)
-    label_axes(ax)
-    few_ticks(ax)
-    return regions, dots, lines, ax.set_title(epoch_title(r, epoch, short=short))
-
-
-def draw_loss(ax, replay, epoch):
-    """The loss curve on ``ax``, with a marker on ``epoch``, which it returns."""
-    h = replay.history
-    ax.plot(h.epochs, h.loss, **LOSS_LINE)
-    (marker,) = ax.plot([epoch], [replay.loss_and_accuracy(epoch)[0]], **EPOCH_MARKER)
-    label_axes(ax, "epoch", "loss")
-    ax.set_title("Training loss")
-    few_ticks(ax)
-    return marker
+LABEL = ("Training replay: at several epochs, the decision regions and the layer-1 zero "
+         "lines (dashed, named by unit) with the training examples; the examples in layer "
+         "2's plane over the areas where each output unit wins; the loss curve with those "
+         "epochs marked")
 
 
 class TrainingExplorer:
@@ -102,13 +66,17 @@ class TrainingExplorer:
     Attributes
     ----------
     figure_ : matplotlib Figure
-        The interactive figure (decision regions, layer-1 zero lines, loss curve); also
-        ``fig``.
+        The interactive figure (input plane, layer 2's plane, loss curve); also ``fig``.
     regions_ : RegionsArtist
     zero_lines_ : list of Line2D, one per layer-1 unit
+    input_ : InputView
+        What the input plane shows (regions, examples, named zero lines).
+    plane_ : PlaneView, or None
+        What layer 2's plane shows; None when layer 1 has more or fewer than two units.
     point_ : Line2D
         The epoch shown, on the loss curve.
     title_ : Text
+        The epoch, its loss and accuracy, above the panels.
     slider, play : ipywidgets widgets, or None where there is no live canvas
     """
 
@@ -123,9 +91,14 @@ class TrainingExplorer:
 
     @property
     def artists(self):
-        """``"regions"``, ``"lines"``, ``"marker"`` and ``"title"``: the named artists."""
-        return {"regions": self.regions_, "lines": self.zero_lines_, "marker": self.point_,
-                "title": self.title_}
+        """``"regions"``, ``"lines"``, ``"names"``, ``"marker"``, ``"title"`` and, with
+        layer 2's plane, ``"plane regions"``, ``"plane dots"`` and ``"counts"``."""
+        named = {"regions": self.regions_, "lines": self.zero_lines_,
+                 "names": self.input_.names, "marker": self.point_, "title": self.title_}
+        if self.plane_ is not None:
+            named.update({"plane regions": self.plane_.regions, "plane dots": self.plane_.dots,
+                          "counts": self.plane_.counts})
+        return named
 
     @property
     def history(self):
@@ -145,8 +118,9 @@ class TrainingExplorer:
 
     # -- draw ----------------------------------------------------------------
     def plot(self, fig=None):
-        """Draw the last recorded epoch and the loss curve on ``fig`` (by default a new
-        pyplot figure); in a live canvas, with the slider and Play above it.
+        """Draw the last recorded epoch over the input plane and over layer 2's plane, and
+        the loss curve, on ``fig`` (by default a new pyplot figure); in a live canvas, with
+        the slider and Play above it.
 
         Returns
         -------
@@ -156,21 +130,31 @@ class TrainingExplorer:
 
         epoch = int(self.replay.epochs[-1])
         created = fig is None
+        count = 3 if self.replay.has_plane else 2
+        widths = LIVE_WIDTHS[-count:]
         with lab_style():
             if fig is None:
                 with plt.ioff():  # shown inside the widget box, not on its own
-                    fig, axes = new_figure(LIVE_FIGSIZE, 1, 2, width_ratios=LIVE_WIDTHS)
+                    fig, axes = new_figure(LIVE_FIGSIZE, 1, count, width_ratios=widths)
                 axes = axes[0]
             else:
-                axes = fig.subplots(1, 2, width_ratios=LIVE_WIDTHS)
+                axes = fig.subplots(1, count, width_ratios=widths)
             fig.subplots_adjust(**LIVE_LAYOUT)
             self.figure_ = fig
-            drawn = draw_epoch(axes[0], self.replay, epoch)
-            self.regions_, dots, self.zero_lines_, self.title_ = drawn
-            self.point_ = draw_loss(axes[1], self.replay, epoch)
+            self.input_ = InputView(axes[0], self.replay, epoch)
+            axes[0].set_title("Input plane")
+            self.plane_ = PlaneView(axes[1], self.replay, epoch) if count == 3 else None
+            if self.plane_ is not None:
+                axes[1].set_title(PLANE_TITLE)
+            self.point_ = draw_loss(axes[-1], self.replay, [epoch])
+            # above the panels; an axes' text, which saving draws although animated
+            self.title_ = axes[0].text(*TITLE_SPOT, epoch_title(self.replay, epoch),
+                                       transform=fig.transFigure, ha="center", va="top",
+                                       fontsize="large")
+        self.regions_, self.zero_lines_ = self.input_.regions, self.input_.lines
         # the examples lie on the regions: redrawn over them, so they change too
-        self._blitter = Blitter(fig, [self.regions_.image, self.regions_.boundaries, *dots,
-                                      *self.zero_lines_, self.point_, self.title_])
+        changing = self.input_.changing + ([] if self.plane_ is None else self.plane_.changing)
+        self._blitter = Blitter(fig, [*changing, self.point_, self.title_])
         epochs = self.replay.epochs
         self._box, self.slider, self.play = slider_and_play(
             fig, len(epochs), lambda i: self.update(epoch=int(epochs[i])), look=SLIDER_LOOK,
@@ -181,9 +165,9 @@ class TrainingExplorer:
 
     def update(self, *, epoch):
         """Show ``epoch`` instead: the artists change in place, none is added."""
-        self.regions_.update(self.replay.regions(epoch))
-        for line, segment in zip(self.zero_lines_, self.replay.zero_lines(epoch), strict=True):
-            line.set_data(*segment.T)
+        self.input_.update(epoch)
+        if self.plane_ is not None:
+            self.plane_.update(epoch)
         self.point_.set_data([epoch], [self.replay.loss_and_accuracy(epoch)[0]])
         self.title_.set_text(epoch_title(self.replay, epoch))
         self._blitter.refresh()
@@ -193,16 +177,14 @@ class TrainingExplorer:
         self.update(epoch=epoch)
 
     def static_figure(self):
-        """Small multiples of ``static_epochs`` on a figure of its own (not pyplot's)."""
+        """The static replay on a figure of its own (not pyplot's): for each of
+        ``static_epochs`` the input plane and layer 2's plane side by side, and the loss
+        curve with those epochs marked."""
         from matplotlib.figure import Figure
 
         with lab_style():
-            n = len(self.static_epochs)
-            fig, axes = panels(Figure(figsize=grid_figsize(n, SMALL_PANEL)), n)
-            for ax, epoch in zip(axes, self.static_epochs, strict=True):  # one panel an epoch
-                draw_epoch(ax, self.replay, epoch, short=True)
-                ax.label_outer()  # same axes everywhere: label the outer panels only
-            fig.subplots_adjust(**STATIC_LAYOUT)
+            fig = Figure()
+            draw_static_replay(fig, self.replay, self.static_epochs)
         return fig
 
     # -- show ----------------------------------------------------------------
@@ -257,12 +239,15 @@ def _check_static_epochs(static_epochs, history):
 
 
 def plt_training_explorer(X, y, history, classes, *, static_epochs=None, resolution=120):
-    """Replay a recorded training: decision regions, layer-1 zero lines and the loss curve.
+    """Replay a recorded training: decision regions and layer-1 zero lines, the examples in
+    layer 2's plane, and the loss curve.
 
     In JupyterLab (ipympl backend) it shows one figure with a slider over the
-    recorded epochs and a Play button; moving the slider updates the figure in
-    place. Elsewhere (a headless run, the HTML report) it shows small multiples
-    of ``static_epochs``.
+    recorded epochs and a Play button; moving the slider updates the input plane,
+    layer 2's plane (when layer 1 has two units) and the loss marker in place.
+    Elsewhere (a headless run, the HTML report) it shows ``static_epochs``, each as
+    the input plane and layer 2's plane side by side, over the loss curve with
+    those epochs marked.
 
     Parameters
     ----------

@@ -1,9 +1,10 @@
 """A recorded training as numbers, epoch by epoch: what the training explorer shows.
 
 Compute only: :func:`training_replay` returns a :class:`TrainingReplay`, whose
-per-epoch fields (the decision regions, layer 1's zero lines) are computed the
-first time an epoch is asked for, and kept; :mod:`lab_helpers.explorer` draws
-them. Another per-epoch field is one method decorated with :class:`per_epoch`.
+per-epoch fields (the decision regions, layer 1's zero lines, the examples in
+layer 2's plane and the regions there) are computed the first time an epoch is
+asked for, and kept; :mod:`lab_helpers.explorer` draws them. Another per-epoch
+field is one method decorated with :class:`per_epoch`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .compute import _plot_limits, extent, mesh, mesh_points
+from .compute import _plane_limits, _plot_limits, extent, mesh, mesh_points
+from .diagnosis import _coinciding_examples
 from .network import Network
 
 
@@ -43,6 +45,31 @@ def line_in_box(w, b, box):
     if len(ends) < 2:
         return np.full((2, 2), np.nan)
     return ends[[0, -1]]
+
+
+@dataclass(frozen=True)
+class Plane:
+    """A mesh over layer 2's plane ``(a0, a1)``, the same at every epoch.
+
+    Attributes
+    ----------
+    xx0, xx1 : ndarray of shape (r, r)
+    grid : ndarray of shape (r * r, 2)
+    box : (a0min, a0max, a1min, a1max)
+        The plot's limits: the mesh widened by half a cell on every side.
+    """
+
+    xx0: np.ndarray
+    xx1: np.ndarray
+    grid: np.ndarray
+    box: tuple
+
+
+def plane_over(positions, resolution):
+    """A :class:`Plane` whose mesh covers ``positions`` (a list of (m, 2) arrays, one per
+    epoch) and the origin, with a margin: one set of limits for the whole replay."""
+    xx0, xx1 = mesh(*_plane_limits(np.vstack(positions)), resolution)
+    return Plane(xx0, xx1, mesh_points(xx0, xx1), extent(xx0, xx1))
 
 
 def default_static_epochs(epochs, count=6):
@@ -118,6 +145,44 @@ class TrainingReplay:
     def network(self, epoch):
         """The network with the weights of ``epoch``."""
         return Network(self.history.layers(self.history.weights_at(epoch)))
+
+    @property
+    def has_plane(self):
+        """Whether layer 2's input is a plane: layer 1 has two units."""
+        return self.history.weights[0][0].shape[1] == 2
+
+    @functools.cached_property
+    def plane(self):
+        """The :class:`Plane` of layer 2's input, covering the examples at every recorded
+        epoch (so that none leaves the plot while the replay runs)."""
+        if not self.has_plane:
+            raise ValueError("layer 2's input is a plane only when layer 1 has 2 units")
+        return plane_over([self.hidden(int(e)) for e in self.epochs], self.xx0.shape[0])
+
+    @functools.cached_property
+    def most_coinciding(self):
+        """The most (spot, class) pairs of coinciding examples at any recorded epoch: how
+        many count labels the replay needs at most."""
+        return max(len(self.coinciding(int(e))[0]) for e in self.epochs)
+
+    @per_epoch
+    def hidden(self, epoch):
+        """The examples' layer-1 outputs ``relu(X W1 + b1)`` at ``epoch``: (m, units)."""
+        return self.network(epoch).layer_outputs(self.X)[0].a
+
+    @per_epoch
+    def coinciding(self, epoch):
+        """Where examples of one class coincide in layer 2's plane at ``epoch``: positions
+        (s, 2), classes (s,) and counts (s,), as
+        :func:`lab_helpers.diagnosis.coinciding_examples` finds them."""
+        return _coinciding_examples(self.hidden(epoch), self.y)
+
+    @per_epoch
+    def plane_regions(self, epoch):
+        """Class ids the layers after layer 1 predict on the plane's mesh at ``epoch``:
+        (r, r) ints, where each output unit wins."""
+        rest = Network(self.network(epoch).layers[1:])
+        return rest.class_ids(self.plane.grid).reshape(self.plane.xx0.shape)
 
     @per_epoch
     def regions(self, epoch):

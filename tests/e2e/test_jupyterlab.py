@@ -1,10 +1,12 @@
 """The lab in JupyterLab, in a real browser, run as a learner runs it: Run > Run All Cells."""
 
+import time
 from types import SimpleNamespace
 
 import nbformat
 import pytest
 from browser_tools import (
+    ROOT,
     changed_fraction,
     is_blank,
     pixel_variance,
@@ -190,3 +192,63 @@ def test_no_console_errors(lab):
 
 def test_nothing_is_fetched_from_outside(lab):
     assert lab.refused == []
+
+
+# Where layer 2's plane lies on the explorer's canvas (the middle of its three panels), as
+# fractions of the canvas's width and height: inside the axes, clear of titles and labels.
+PLANE_CROP = ((0.44, 0.65), (0.25, 0.8))
+REPLAY_SHOTS = ROOT / "build"  # replay_epoch_000.png etc.: for people to look at
+
+
+def plane_pixels(image):
+    (left, right), (top, bottom) = PLANE_CROP
+    height, width = image.shape[:2]
+    return image[int(top * height):int(bottom * height), int(left * width):int(right * width)]
+
+
+def settled_canvas(figure, name, timeout=20):
+    """Screenshot of a figure's canvas once two in a row, 0.3 s apart, are the same: the
+    kernel has sent the last of a burst of updates."""
+    deadline = time.monotonic() + timeout
+    image = drawn_canvas(figure, name)
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        again = drawn_canvas(figure, name)
+        if changed_fraction(image, again) == 0:
+            break
+        image = again
+    return image
+
+
+def slider_epoch(handle):
+    return round(float(handle.get_attribute("aria-valuenow")))
+
+
+def test_explorer_slider_moves_layer_2s_plane(lab):
+    page = lab.page
+    cell = page.locator(".jp-CodeCell", has_text="plt_training_explorer(X_train")
+    explorer = cell.locator(".jupyter-matplotlib-figure")
+    handle = cell.locator(".widget-slider .noUi-handle")
+    widget = cell.locator(".widget-vbox").first  # the Play button, the slider and the figure
+    widget.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # off the figure: its toolbar fades out of the screenshots
+    shots = {}
+    # the keyboard, as a learner steps through: to the start, 50 steps on, to the end
+    for keys, epoch in [(["Home"], 0), (["ArrowRight"] * 50, 50), (["End"], 200)]:
+        handle.focus()
+        for key in keys:
+            page.keyboard.press(key)
+        assert slider_epoch(handle) == epoch
+        shots[epoch] = settled_canvas(explorer, f"explorer_plane_epoch_{epoch}")
+        widget.screenshot(path=REPLAY_SHOTS / f"replay_epoch_{epoch:03d}.png")
+    for a, b in [(0, 50), (50, 200), (0, 200)]:
+        assert changed_fraction(plane_pixels(shots[a]), plane_pixels(shots[b])) > 0.02, (
+            f"layer 2's plane looks the same at epochs {a} and {b}")
+    # a click on the slider's track, a quarter of the way along: an early epoch
+    track = cell.locator(".widget-slider .noUi-base")
+    box = track.bounding_box()
+    page.mouse.click(box["x"] + 0.25 * box["width"], box["y"] + box["height"] / 2)
+    page.mouse.move(0, 0)
+    assert 20 < slider_epoch(handle) < 80
+    clicked = settled_canvas(explorer, "explorer_plane_clicked")
+    assert changed_fraction(plane_pixels(shots[200]), plane_pixels(clicked)) > 0.02

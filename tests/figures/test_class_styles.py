@@ -84,4 +84,10 @@ def test_training_explorer_live_and_static(lab_data, recorded_history):
     regions = [ax for ax in panels(static) if ax.get_title().startswith("epoch")]
     assert len(regions) == 2
     assert_every_panel_draws_classes(regions, X, y, 4)
+    # layer 2's plane at the last epoch, live and static (at epoch 0 examples of several
+    # classes share (0, 0), where a colour cannot be read off one spot)
+    planes = [ax for ax in panels(static) if ax.get_title().startswith("Layer 2's plane")]
+    W1, b1 = recorded_history.weights_at(200)[:2]
+    assert_every_panel_draws_classes([explorer.fig.axes[1], planes[1]],
+                                     reference.relu(reference.dense(X, W1, b1)), y, 4)
     explorer.close()

@@ -1,34 +1,13 @@
 """What the figures of layer 2's plane show where examples coincide, their shared scales and
 limits, and the confidence colour bar: checked against values computed here."""
 
-from collections import Counter
-
 import numpy as np
 import pytest
-from matplotlib.colors import to_rgba
 from support import reference
+from support.counts import drawn_counts, expected_counts
 from support.value_axis_reading import value_reader
 
 import lab_utils_multiclass_TF as mc
-from lab_helpers.draw import COUNT_GID
-
-DARK, _ = mc.class_colors(4)
-
-
-def expected_counts(A, y):
-    """{(a0, a1, class): count} of the spots where >= 2 examples of a class coincide."""
-    counted = Counter((float(a[0]), float(a[1]), int(c)) for a, c in zip(A, y, strict=True))
-    return {key: n for key, n in counted.items() if n >= 2}
-
-
-def drawn_counts(ax):
-    """{(a0, a1, class): count} of the count labels on ``ax``, the class read off its colour."""
-    found = {}
-    for text in ax.texts:
-        if text.get_gid() == COUNT_GID:
-            (c,) = [k for k in range(4) if np.allclose(to_rgba(text.get_color()), DARK[k])]
-            found[(float(text.xy[0]), float(text.xy[1]), c)] = int(text.get_text())
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 import run_notebook
-from support.notebook_outputs import cell_containing
+from support.notebook_outputs import cell_containing, decode_png
 from test_notebook import TRACE_FIGURES
 
 pytestmark = pytest.mark.notebook
@@ -64,3 +65,22 @@ def test_make_run_script_writes_notebook_and_report(tmp_path, root):
     assert len(re.findall(r'<img[^>]*\ssrc="data:image/png;base64,', html)) == 10
     assert (out / "images" / "network.png").is_file()
     assert not list(root.glob("kernel-*")), "kernel sockets left in the project folder"
+
+
+def test_report_shows_the_static_replay_with_both_planes_and_the_loss(executed_notebook,
+                                                                       report_html):
+    from matplotlib.colors import to_rgb
+
+    from lab_helpers.style import dlblue
+
+    (out,) = cell_containing(executed_notebook, "plt_training_explorer(").outputs
+    png = out["data"]["image/png"].replace("\n", "")
+    assert f"data:image/png;base64,{png}" in report_html
+    image = decode_png(png)
+    height, width = image.shape[:2]
+    assert width > 2 * height  # two rows of three epochs, two planes each, and the loss
+    loss_blue = np.round(np.array(to_rgb(dlblue)) * 255)
+    is_blue = np.abs(image[..., :3] - loss_blue).max(axis=-1) <= 8
+    rows = np.nonzero(is_blue.any(axis=1))[0]
+    assert rows.min() > 0.7 * height  # the loss curve: across the bottom, under the epochs
+    assert np.ptp(np.nonzero(is_blue.any(axis=0))[0]) > 0.6 * width  # and across the figure

@@ -81,8 +81,16 @@ def test_explorer_update_is_measured(bench, root):
     assert "plt_training_explorer(" in (root / "C2_W2_Multiclass_TF.ipynb").read_text()
     explorer = result["explorer"]
     assert explorer["available"] and explorer["status"] == "measured"
-    row = next(line for line in done.stdout.splitlines() if line.startswith("(g)"))
+    lines = done.stdout.splitlines()
+    row = next(line for line in lines if line.startswith("(g)"))
     assert f"{explorer['seconds'] * 1000:.1f} ms" in row
+    assert explorer["redraw_seconds"] > 0
+    redraw_row = lines[lines.index(row) + 1]
+    assert redraw_row.lstrip().startswith("explorer full redraw (Agg)")
+    assert f"{explorer['redraw_seconds'] * 1000:.1f} ms" in redraw_row
+    (target,) = [t for t in result["targets"] if t["name"] == "explorer full redraw"]
+    assert target["target"] == "<= 300 ms on Agg"
+    assert target["met"] == (explorer["redraw_seconds"] <= 0.3)
 
 
 def test_trace_update_is_measured_with_a_verdict(bench, root):
@@ -129,7 +137,7 @@ def test_peak_memory_of_the_kernel_and_the_bench(bench):
 def test_every_target_is_printed(bench):
     done, result = bench
     names = [t["name"] for t in result["targets"]]
-    assert len(names) == len(set(names)) == 4 + 6 + 2  # 4 figures, 6 other, 2 seed atlas
+    assert len(names) == len(set(names)) == 4 + 7 + 2  # 4 figures, 7 other, 2 seed atlas
     targets = done.stdout.split("targets:", 1)[1]
     for target in result["targets"]:
         line = f"{script_verdict(target['met'])} {target['name']}: {target['target']}"
@@ -147,7 +155,7 @@ def synthetic_result(**changes):
         "ratio": 1.49, "figures": {name: dict(fig) for name in FIGURES},
         "decision_regions": {"sizes": [10**4, 10**5, 10**6], "seconds": [0.1, 0.5, 2.9],
                              "growth": [5.0, 5.8]},
-        "explorer": {"seconds": 0.049}, "trace": {"seconds": 0.049},
+        "explorer": {"seconds": 0.049, "redraw_seconds": 0.29}, "trace": {"seconds": 0.049},
         "import": {"seconds": 0.49, "heavy_modules": []},
         "memory": {"kernel_peak_rss_mib": 600.0, "bench_peak_rss_mib": 700.0},
         "atlas": {"counts": [1, 8, 16, 100], "ratio_to_one": [1.0, 3.0, 4.0, 30.0]},
@@ -174,6 +182,8 @@ def synthetic_result(**changes):
      None),
     ({"explorer__seconds": 0.051}, "explorer slider update", False),
     ({"explorer__seconds": None}, "explorer slider update", None),
+    ({"explorer__redraw_seconds": 0.31}, "explorer full redraw", False),
+    ({"explorer__redraw_seconds": None}, "explorer full redraw", None),
     ({"trace__seconds": 0.051}, "trace point update", False),
     ({"import__seconds": 0.51}, "import lab_utils_multiclass_TF", False),
     ({"import__heavy_modules": ["tensorflow"]}, "import lab_utils_multiclass_TF", False),

@@ -102,24 +102,38 @@ def test_static_fallback_draws_the_chosen_epochs(lab_data, recorded):
     ex = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 20, 200],
                                   resolution=30)
     fig = ex.static_figure()
-    titles = [ax.get_title() for ax in fig.axes]
-    assert [t.split("\n")[0] for t in titles] == ["epoch 0", "epoch 20", "epoch 200"]
+    *planes, loss_ax = fig.axes  # per epoch: the input plane, then layer 2's plane
+    titles = [ax.get_title().split("\n") for ax in planes]
+    assert [t[0] for t in titles[::2]] == ["epoch 0", "epoch 20", "epoch 200"]
+    assert [t[1] for t in titles[1::2]] == ["epoch 0", "epoch 20", "epoch 200"]
+    assert {t[0] for t in titles[1::2]} == {"Layer 2's plane,"}
+    assert loss_ax.get_title() == "Training loss"
+    # panels beside each other: an epoch's two planes on one row, the loss under them all
+    for left, right in zip(planes[::2], planes[1::2], strict=True):
+        assert left.get_position().y0 == pytest.approx(right.get_position().y0)
+        assert left.get_position().x1 < right.get_position().x0
+    assert loss_ax.get_position().y1 < min(ax.get_position().y0 for ax in planes)
     bundle = ex._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")  # only the PNG
     assert "application/vnd.jupyter.widget-view+json" not in bundle  # Agg: no live widget
     assert bundle["text/plain"] == "TrainingExplorer(epochs 0..200)"
-    # each small panel keeps its size: six epochs take two rows of three, three take one
+    # each panel keeps its size: six epochs take two rows of three, three take one
     six = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[0, 1, 2, 3, 4, 5],
                                    resolution=10)
     width, height = fig.get_size_inches()
-    assert np.allclose(six.static_figure().get_size_inches(), [width, 2 * height])
+    six_figure = six.static_figure()
+    six_width, six_height = six_figure.get_size_inches()
+    assert six_width == width and six_height > 1.4 * height
+    rows = {round(ax.get_position().y0, 3) for ax in six_figure.axes[:-1]}
+    assert len(rows) == 2 and len(six_figure.axes) == 13
     six.close()
     # the static figure is not pyplot's, nor, without a live view, the explorer's own (a
     # later pyplot figure would show it too on the inline backend)
     assert plt.get_fignums() == []
     ex.close()
     one = mc.plt_training_explorer(X, y, recorded[1], 4, static_epochs=[200], resolution=10)
-    assert [ax.get_title().split("\n")[0] for ax in one.static_figure().axes] == ["epoch 200"]
+    assert [ax.get_title().split("\n")[0] for ax in one.static_figure().axes] == [
+        "epoch 200", "Layer 2's plane,", "Training loss"]
     one.close()
     default = mc.plt_training_explorer(X, y, recorded[1], 4)
     assert default.static_epochs == [0, 12, 25, 50, 100, 200]
@@ -340,12 +354,15 @@ def test_live_figure_layout_and_look(explorer):
     from lab_helpers import explorer as ex_module
 
     fig = explorer.fig
-    assert tuple(fig.get_size_inches()) == pytest.approx((7.2, 3.3))
-    regions_ax, loss_ax = fig.axes  # two panels side by side, nothing else
-    assert regions_ax.get_position().y0 == pytest.approx(loss_ax.get_position().y0)
-    assert regions_ax.get_position().width / loss_ax.get_position().width == pytest.approx(1.25)
+    assert tuple(fig.get_size_inches()) == pytest.approx((8.4, 3.4))  # 840 px: fits
+    regions_ax, plane_ax, loss_ax = fig.axes  # three panels side by side, nothing else
+    for ax in (plane_ax, loss_ax):
+        assert regions_ax.get_position().y0 == pytest.approx(ax.get_position().y0)
+    assert regions_ax.get_position().width / loss_ax.get_position().width == pytest.approx(1.15)
+    assert plane_ax.get_position().width == pytest.approx(regions_ax.get_position().width)
     assert regions_ax.get_xlim() == pytest.approx(explorer.box[:2])  # the whole mesh, no margin
     assert regions_ax.get_ylim() == pytest.approx(explorer.box[2:])
+    assert [plane_ax.get_xlabel(), plane_ax.get_ylabel()] == ["a0 (unit 0)", "a1 (unit 1)"]
     dots = [line for line in regions_ax.lines if line.get_linestyle() == "None"]
     assert len(dots) == 4 and {line.get_markersize() for line in dots} == {4.0}  # area 16
     zero_lines = explorer.artists["lines"]
@@ -353,6 +370,11 @@ def test_live_figure_layout_and_look(explorer):
     for line in zero_lines:
         assert to_rgba(line.get_color()) == to_rgba(ex_module.ZERO_LINE["color"])
         assert (line.get_linestyle(), line.get_linewidth()) == ("--", 1.3)
+        # drawn over the region boundaries (images), with a white halo: seen on them
+        assert line.get_zorder() > max(image.get_zorder() for image in regions_ax.images)
+        (halo,) = line.get_path_effects()
+        assert to_rgba(halo._gc["foreground"]) == to_rgba("white")
+    assert [name.get_text() for name in explorer.artists["names"]] == ["unit 0", "unit 1"]
     loss_line = loss_ax.lines[0]
     assert to_rgba(loss_line.get_color()) == to_rgba(ex_module.LOSS_LINE["color"])
     assert loss_line.get_linewidth() == 2
@@ -400,7 +422,8 @@ def test_explorer_is_a_display_of_a_replay_computed_once_per_epoch(lab_data, rec
     assert not hasattr(explorer, "figure_")  # storing only: nothing drawn yet
     fig = Figure()
     assert explorer.plot(fig=fig) is explorer and explorer.figure_ is fig
-    assert explorer.regions_.image.axes is fig.axes[0] and explorer.point_.axes is fig.axes[1]
+    assert explorer.regions_.image.axes is fig.axes[0] and explorer.point_.axes is fig.axes[2]
+    assert explorer.plane_.regions.image.axes is fig.axes[1]
     before = list(fig.findobj())
     explorer.update(epoch=37)
     assert list(fig.findobj()) == before  # changed in place

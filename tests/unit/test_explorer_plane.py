@@ -1,0 +1,167 @@
+"""The training explorer's layer 2's plane and its static replay, checked against values
+computed here: a plain NumPy forward pass (support.reference) and collections.Counter."""
+
+
+import keras
+import numpy as np
+import pytest
+from support import reference
+from support.counts import drawn_counts, expected_counts
+
+import lab_utils_multiclass_TF as mc
+
+EPOCHS = [0, 5, 37, 120, 200]
+
+
+@pytest.fixture
+def explorer(lab_data, recorded_training):
+    X, y = lab_data
+    ex = mc.plt_training_explorer(X, y, recorded_training[1], 4, resolution=30)
+    yield ex
+    ex.close()
+
+
+def plane_ax(explorer):
+    (ax,) = [ax for ax in explorer.fig.axes if ax.get_title() == "Layer 2's plane"]
+    return ax
+
+
+def hidden_at(history, epoch, X):
+    """relu(X W1 + b1) with the weights recorded at ``epoch``."""
+    W1, b1 = history.weights_at(epoch)[:2]
+    return reference.relu(reference.dense(X, W1, b1))
+
+
+def drawn_positions(ax, y):
+    """The (a0, a1) drawn for every example, in the order of ``y``, from the class markers."""
+    dots = [line for line in ax.lines if line.get_linestyle() == "None"]
+    assert len(dots) == 4
+    A = np.zeros((len(y), 2))
+    for k, line in enumerate(dots):
+        A[y == k] = np.column_stack([line.get_xdata(), line.get_ydata()])
+    return A
+
+
+@pytest.mark.parametrize("epoch", EPOCHS)
+def test_plane_shows_each_example_at_its_layer1_outputs_of_that_epoch(
+        lab_data, recorded_training, explorer, epoch):
+    X, y = lab_data
+    explorer.show_epoch(epoch)
+    A = hidden_at(recorded_training[1], epoch, X)
+    np.testing.assert_allclose(drawn_positions(plane_ax(explorer), y), A, rtol=1e-12,
+                               atol=1e-12)
+
+
+@pytest.mark.parametrize("epoch", EPOCHS)
+def test_plane_counts_the_examples_that_coincide(lab_data, recorded_training, explorer,
+                                                 epoch):
+    X, y = lab_data
+    explorer.show_epoch(epoch)
+    assert drawn_counts(plane_ax(explorer)) == expected_counts(
+        hidden_at(recorded_training[1], epoch, X), y)
+
+
+def test_at_the_end_25_blue_examples_sit_at_the_origin(explorer):
+    explorer.show_epoch(200)
+    assert drawn_counts(plane_ax(explorer)) == {(0.0, 0.0, 0): 25}
+
+
+@pytest.mark.parametrize("epoch", [0, 37, 200])
+def test_plane_regions_are_where_each_output_unit_wins(lab_data, recorded_training, explorer,
+                                                       epoch):
+    explorer.show_epoch(epoch)
+    ax = plane_ax(explorer)
+    image = explorer.artists["plane regions"].image
+    left, right, bottom, top = image.get_extent()
+    ids = np.asarray(image.get_array())
+    rows, cols = ids.shape
+    # the pixel centres: the extent less half a pixel on each side
+    a0 = np.linspace(left, right, 2 * cols + 1)[1::2]
+    a1 = np.linspace(bottom, top, 2 * rows + 1)[1::2]
+    grid = np.array([[u, v] for v in a1 for u in a0])
+    W2, b2 = recorded_training[1].weights_at(epoch)[2:]
+    winner = np.argmax(reference.dense(grid, W2, b2), axis=1).reshape(rows, cols)
+    assert np.mean(ids == winner) > 0.999  # (a tie on a pixel may go either way in float32)
+    assert (ax.get_xlim(), ax.get_ylim()) == ((left, right), (bottom, top))
+
+
+def test_plane_limits_hold_every_example_at_every_epoch_and_never_move(
+        lab_data, recorded_training, explorer):
+    X, _ = lab_data
+    history = recorded_training[1]
+    ax = plane_ax(explorer)
+    limits = []
+    for epoch in history.epochs[::20]:
+        explorer.show_epoch(int(epoch))
+        limits.append((ax.get_xlim(), ax.get_ylim()))
+    assert len(set(limits)) == 1  # no jump from one epoch to the next
+    (x_lo, x_hi), (y_lo, y_hi) = limits[0]
+    every = np.vstack([hidden_at(history, int(e), X) for e in history.epochs])
+    assert x_lo < min(every[:, 0].min(), 0) and every[:, 0].max() < x_hi
+    assert y_lo < min(every[:, 1].min(), 0) and every[:, 1].max() < y_hi
+
+
+@pytest.mark.parametrize("epoch", [0, 60, 200])
+def test_unit_names_sit_on_their_zero_lines(recorded_training, explorer, epoch):
+    explorer.show_epoch(epoch)
+    W1, b1 = recorded_training[1].weights_at(epoch)[:2]
+    names = explorer.artists["names"]
+    assert [name.get_text() for name in names] == ["unit 0", "unit 1"]
+    for j, name in enumerate(names):
+        x0, x1 = name.get_position()
+        assert name.get_visible()
+        assert W1[0, j] * x0 + W1[1, j] * x1 + b1[j] == pytest.approx(0, abs=1e-4)
+    spots = np.array([name.get_position() for name in names])
+    assert np.linalg.norm(spots[0] - spots[1]) > 1.0  # apart, even where the lines cross
+
+
+def test_static_loss_curve_is_the_recorded_loss_with_the_chosen_epochs_marked(
+        lab_data, recorded_training):
+    X, y = lab_data
+    history = recorded_training[1]
+    ex = mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 12, 50, 200],
+                                  resolution=20)
+    loss_ax = ex.static_figure().axes[-1]
+    curve, marks = loss_ax.lines
+    assert np.array_equal(curve.get_xdata(), np.arange(201))
+    assert np.array_equal(curve.get_ydata(), history.loss)
+    assert list(marks.get_xdata()) == [0, 12, 50, 200]
+    assert list(marks.get_ydata()) == [history.loss[e] for e in (0, 12, 50, 200)]
+    ex.close()
+
+
+def test_static_plane_panels_show_the_examples_of_their_epoch(lab_data, recorded_training):
+    X, y = lab_data
+    history = recorded_training[1]
+    ex = mc.plt_training_explorer(X, y, history, 4, static_epochs=[0, 50, 200],
+                                  resolution=20)
+    fig = ex.static_figure()
+    planes = [ax for ax in fig.axes if ax.get_title().startswith("Layer 2's plane")]
+    for ax, epoch in zip(planes, [0, 50, 200], strict=True):
+        assert ax.get_title().endswith(f"epoch {epoch}")
+        A = hidden_at(history, epoch, X)
+        np.testing.assert_allclose(drawn_positions(ax, y), A, rtol=1e-12, atol=1e-12)
+        assert drawn_counts(ax) == expected_counts(A, y)
+    ex.close()
+
+
+def test_without_two_layer1_units_there_is_no_plane_view(lab_data):
+    X, y = lab_data
+    keras.utils.set_random_seed(5)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="relu"),
+                              keras.layers.Dense(4)])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer="adam")
+    history = mc.WeightHistory(X, y)
+    model.fit(X, y, epochs=2, verbose=0, callbacks=[history])
+    ex = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+    assert [ax.get_title() for ax in ex.fig.axes] == ["Input plane", "Training loss"]
+    assert ex.plane_ is None and "plane dots" not in ex.artists
+    ex.show_epoch(1)  # still moves
+    assert ex.artists["marker"].get_xdata()[0] == 1
+    static = ex.static_figure()
+    assert [ax.get_title().split("\n")[0] for ax in static.axes] == [
+        "epoch 0", "epoch 1", "epoch 2", "Training loss"]
+    with pytest.raises(ValueError, match="layer 2's input is a plane only when layer 1 has 2"):
+        ex.replay.plane  # noqa: B018
+    ex.close()
