@@ -1,6 +1,6 @@
 """The seed atlas: the training cell's network trained with many seeds at once.
 
-:func:`seed_atlas` asks Keras where each seed's run starts (:mod:`.atlas_keras`),
+:func:`seed_atlas` asks where each seed's run starts (:mod:`.atlas_keras`),
 trains every network together in NumPy (:mod:`.atlas_train`) and describes each
 result in an :class:`AtlasEntry`. Importing this module imports TensorFlow; the
 facade loads it when ``seed_atlas`` is first used.
@@ -159,9 +159,10 @@ def seed_atlas(X, y, seeds, *, epochs=200, learning_rate=0.01, batch_size=32, hi
     ``set_random_seed(seed)``: Dense(``hidden_units``, ReLU) then Dense(``classes``,
     linear), the same initial weights, the examples shuffled anew every epoch in the
     same order, batches of ``batch_size``, Adam(``learning_rate``) on the sparse
-    cross-entropy of the logits, ``epochs`` epochs. Keras gives the starting points;
-    the training runs in NumPy float32 for all seeds at once. Afterwards TensorFlow's
-    global seed is the last seed; Python's and NumPy's generators are left as they were.
+    cross-entropy of the logits, ``epochs`` epochs. TensorFlow draws the initial
+    weights and NumPy computes the example orders as tf.data draws them; the training
+    runs in NumPy float32 for all seeds at once. No seed is set: TensorFlow's, Python's
+    and NumPy's generators are left as they were.
 
     Parameters
     ----------

@@ -1,13 +1,12 @@
 """Where the training cell's run starts for each seed: initial weights and example orders.
 
-Both are drawn by TensorFlow as in the training cell after ``set_random_seed(seed)``:
-layer L1's kernel initialiser, then layer L2's, take their seeds from Python's
-generator seeded with ``seed`` and draw glorot-uniform values with TensorFlow's
-stateless generator (the biases start at 0); the dataset's shuffle is the first seeded
-TensorFlow operation after ``tf.random.set_seed(seed)``, so it gets the cell's shuffle
-seeds. Every seed is drawn in one TensorFlow call for the weights and one for the
-orders. The tests compare the result with Keras's own training. The training itself is
-left to :mod:`.atlas_train`. Importing this module imports TensorFlow.
+Both are drawn as in the training cell after ``set_random_seed(seed)``: layer L1's
+kernel initialiser, then layer L2's, take their seeds from Python's generator seeded
+with ``seed`` and draw glorot-uniform values with TensorFlow's stateless generator (the
+biases start at 0), every seed in one TensorFlow call; the dataset's shuffle orders are
+computed in NumPy as tf.data draws them (:mod:`.atlas_orders`). No global seed is set.
+The tests compare the result with Keras's own training. The training itself is left to
+:mod:`.atlas_train`. Importing this module imports TensorFlow.
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ import random
 
 import numpy as np
 import tensorflow as tf
+
+from .atlas_orders import example_orders
 
 
 def _kernel_seeds(seed):
@@ -41,28 +42,10 @@ def _kernels(seeds, shape):
     return _glorot_uniform(tf.constant(pairs), tf.constant(shape), tf.constant(limit, tf.float32))
 
 
-def _example_orders(seeds, m, epochs):
-    """The order of the m examples in each epoch (S, epochs, m), for each seed.
-
-    The cell's pipeline, ``shuffle(m).batch(...).repeat()``, draws a new order of all m
-    examples for every pass; batching after the shuffle does not change the order, so
-    here each pass is one batch of all m. Each
-    seed's shuffle takes its seeds when it is made, right after ``tf.random.set_seed``, as
-    in the cell; all are run together.
-    """
-    indices, passes = tf.data.Dataset.range(m), []
-    for seed in seeds:
-        tf.random.set_seed(seed)
-        passes.append(indices.shuffle(m).batch(m).repeat(epochs))  # a pass per element
-    together = tf.data.Dataset.zip(tuple(passes)).batch(epochs).get_single_element()
-    return np.stack([np.asarray(order) for order in together])
-
-
 def training_starts(seeds, *, m, epochs, features, hidden_units, classes):
     """Initial weights and example orders of the training cell's runs with ``seeds``.
 
-    Calls ``tf.random.set_seed`` for each seed, so afterwards TensorFlow's global seed is
-    the last seed; Python's and NumPy's generators are left as they were.
+    Sets no seed: TensorFlow's, Python's and NumPy's generators are left as they were.
 
     Returns
     -------
@@ -72,7 +55,7 @@ def training_starts(seeds, *, m, epochs, features, hidden_units, classes):
     orders : ndarray of int, shape (S, epochs, m)
         The order of the examples in each epoch of each seed's run.
     """
-    orders = _example_orders(seeds, m, epochs)
+    orders = example_orders(seeds, m, epochs)
     kernel_seeds = np.array([_kernel_seeds(seed) for seed in seeds])
     S = len(kernel_seeds)
     initial = [np.asarray(_kernels(kernel_seeds[:, 0], (features, hidden_units))),
