@@ -33,8 +33,9 @@ class AtlasEntry:
     seed : int
     accuracy : float
         Fraction of the training examples whose largest output is their own class's.
-    loss : ndarray of float32, shape (epochs,)
-        The loss of each epoch as Keras logs it (``history.history["loss"]``).
+    loss : ndarray of float32, shape (epochs + 1,)
+        The loss over all the training examples before training and after each epoch,
+        as ``WeightHistory.loss`` records it in the training cell.
     weights : list of 4 float32 ndarrays
         ``[W1 (n, h), b1 (h,), W2 (h, k), b2 (k,)]``, as ``model.get_weights()``: a model
         for ``plt_cat_mc``, ``forward_trace`` and ``plt_forward_trace``.
@@ -107,8 +108,8 @@ def atlas_entry(X, y, seed, weights, loss):
     seed : int
     weights : list of 4 ndarrays
         The trained ``[W1, b1, W2, b2]``.
-    loss : array-like of shape (epochs,)
-        The loss of each epoch as Keras logs it.
+    loss : array-like of shape (epochs + 1,)
+        The loss over all the training examples before training and after each epoch.
 
     Returns
     -------

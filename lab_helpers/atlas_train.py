@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .network import cross_entropy
+
 F32 = np.float32
 BETA_1, BETA_2, EPSILON = F32(0.9), F32(0.999), F32(1e-7)
 
@@ -45,30 +47,32 @@ def _last_axis_sum(a):
     return out[..., None]
 
 
-def _step(X, onehot, weights, grads):
-    """One batch for every network: fills ``grads`` and returns the batch losses (S,).
-
-    X (S, b, n) and onehot (S, b, k) hold each network's batch; the loss is the mean
-    sparse cross-entropy of the logits, as Keras's ``from_logits=True`` loss computes it.
-    """
+def _forward(X, weights):
+    """Every network's layer-1 input z1 (S, b, h), its output a1 and the logits (S, b, k),
+    for inputs X (S, b, n), or (b, n) shared by all networks."""
     W1, b1, W2, b2 = weights
-    gW1, gb1, gW2, gb2 = grads
     z1 = np.matmul(X, W1) + b1[:, None, :]
     a1 = np.maximum(z1, F32(0))
-    logits = np.matmul(a1, W2) + b2[:, None, :]
-    shifted = logits - _last_axis_max(logits)
-    exp = np.exp(shifted)
-    total = _last_axis_sum(exp)
+    return z1, a1, np.matmul(a1, W2) + b2[:, None, :]
+
+
+def _step(X, onehot, weights, grads):
+    """One batch for every network: fills ``grads`` (the gradient of the batch's mean
+    sparse cross-entropy of the logits, as Keras's ``from_logits=True`` loss computes it).
+
+    X (S, b, n) and onehot (S, b, k) hold each network's batch.
+    """
+    _, _, W2, _ = weights
+    gW1, gb1, gW2, gb2 = grads
+    z1, a1, logits = _forward(X, weights)
+    exp = np.exp(logits - _last_axis_max(logits))
     count = F32(X.shape[1])
-    own = _last_axis_sum(shifted * onehot)  # each example's own class's shifted logit
-    losses = (np.log(total) - own)[..., 0].sum(axis=1) / count
-    d_logits = (exp / total - onehot) / count
+    d_logits = (exp / _last_axis_sum(exp) - onehot) / count
     d_z1 = np.matmul(d_logits, W2.transpose(0, 2, 1)) * (z1 > 0)
     gW1[...] = np.matmul(X.transpose(0, 2, 1), d_z1)
     gb1[...] = d_z1.sum(axis=1)
     gW2[...] = np.matmul(a1.transpose(0, 2, 1), d_logits)
     gb2[...] = d_logits.sum(axis=1)
-    return losses
 
 
 def _adam_rates(steps, learning_rate):
@@ -95,8 +99,9 @@ def train_networks(X, y, initial, orders, *, learning_rate, batch_size):
     -------
     weights : list of 4 float32 ndarrays
         The trained weights, shaped like ``initial``.
-    loss : ndarray of float32, shape (S, epochs)
-        Each epoch's loss as Keras logs it: the batch losses averaged, weighted by size.
+    loss : ndarray of float32, shape (S, epochs + 1)
+        Each network's loss over all the examples before training and after each epoch,
+        as :class:`~lab_helpers.callbacks.WeightHistory` records it.
     """
     S, epochs, m = orders.shape
     shapes = [np.shape(w)[1:] for w in initial]
@@ -104,20 +109,20 @@ def train_networks(X, y, initial, orders, *, learning_rate, batch_size):
     grad, moment, velocity = np.zeros_like(params), np.zeros_like(params), np.zeros_like(params)
     weights, grads = _views(params, shapes), _views(grad, shapes)
     X_seen = np.asarray(X, dtype=F32)[orders]  # (S, epochs, m, n)
+    X = np.asarray(X, dtype=float)  # the loss in double precision, as WeightHistory's
     onehot_seen = np.eye(shapes[-1][0], dtype=bool)[np.asarray(y)[orders]]
     starts = range(0, m, batch_size)
     rates = _adam_rates(epochs * len(starts), learning_rate)
-    loss = np.empty((S, epochs), dtype=F32)
+    loss = np.empty((S, epochs + 1), dtype=F32)
+    loss[:, 0] = cross_entropy(_forward(X, weights)[-1], y)
     step = 0
     for epoch in range(epochs):
-        total = np.zeros(S, dtype=F32)
         for start in starts:
             batch = slice(start, start + batch_size)
-            X_batch, onehot = X_seen[:, epoch, batch], onehot_seen[:, epoch, batch]
-            total += _step(X_batch, onehot, weights, grads) * F32(X_batch.shape[1])
+            _step(X_seen[:, epoch, batch], onehot_seen[:, epoch, batch], weights, grads)
             moment += (grad - moment) * (F32(1) - BETA_1)
             velocity += (grad * grad - velocity) * (F32(1) - BETA_2)
             params -= (moment * rates[step]) / (np.sqrt(velocity) + EPSILON)
             step += 1
-        loss[:, epoch] = total / F32(m)
+        loss[:, epoch + 1] = cross_entropy(_forward(X, weights)[-1], y)
     return [w.copy() for w in weights], loss

@@ -99,7 +99,7 @@ class WeightHistory(keras.callbacks.Callback):
         # The forward pass in NumPy: much cheaper than calling the model every epoch.
         logits = Network(self.layers(weights)).scores(self._X)
         self._epochs.append(epoch)
-        self._loss.append(cross_entropy(logits, self._y))
+        self._loss.append(float(cross_entropy(logits, self._y)))
         self._accuracy.append(float(np.mean(predicted_classes(logits, axis=1) == self._y)))
         self.weights.append(weights)
 

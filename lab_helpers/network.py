@@ -33,8 +33,10 @@ def softmax(z):
 
 
 def cross_entropy(logits, y):
-    """Mean sparse categorical cross-entropy of ``logits`` (m, k) against class ids ``y`` (m,)."""
-    return float(-np.mean(log_softmax(logits)[np.arange(len(y)), y]))
+    """Mean sparse categorical cross-entropy of ``logits`` (..., m, k) against class ids
+    ``y`` (m,): a number for logits (m, k), one per network (S,) for a stack (S, m, k)."""
+    own = log_softmax(logits)[..., np.arange(len(y)), y]  # each example's own class's
+    return -own.mean(axis=-1)
 
 
 ACTIVATIONS = {

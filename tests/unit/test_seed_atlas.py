@@ -7,7 +7,7 @@ end with a layer-1 unit that outputs 0 for every example.
 import numpy as np
 import pytest
 from support import reference
-from support.diagnosis_truth import check_diagnosis, truth
+from support.diagnosis_truth import check_diagnosis, cross_entropy, truth
 from support.keras_models import train_lab_network
 
 import lab_utils_multiclass_TF as mc
@@ -19,8 +19,13 @@ WITH_A_DEAD_UNIT = {26, 62, 191}
 
 @pytest.fixture(scope="module")
 def keras_runs(lab_data):
-    """Each seed's network trained by Keras as the training cell trains it: seed -> model."""
-    return {seed: train_lab_network(*lab_data, seed=seed) for seed in SEEDS}
+    """Each seed's network trained by Keras as the training cell trains it, with the
+    training cell's WeightHistory: seed -> (model, its recorded loss)."""
+    runs = {}
+    for seed in SEEDS:
+        history = mc.WeightHistory(*lab_data)
+        runs[seed] = train_lab_network(*lab_data, [history], seed=seed), history.loss
+    return runs
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +39,7 @@ def test_is_indexed_by_seed_in_the_order_given(atlas):
 
 
 def test_weights_equal_the_training_cells_network(atlas, keras_runs):
-    for seed, model in keras_runs.items():
+    for seed, (model, _) in keras_runs.items():
         got = atlas[seed].weights
         assert [w.shape for w in got] == [(2, 2), (2,), (2, 4), (4,)]
         assert all(w.dtype == np.float32 for w in got)
@@ -44,24 +49,26 @@ def test_weights_equal_the_training_cells_network(atlas, keras_runs):
 
 def test_accuracy_is_that_of_the_training_cells_network(atlas, keras_runs, lab_data):
     X, y = lab_data
-    for seed, model in keras_runs.items():
+    for seed, (model, _) in keras_runs.items():
         keras_accuracy = float(np.mean(np.argmax(model(X).numpy(), axis=1) == y))
         assert atlas[seed].accuracy == keras_accuracy, f"seed {seed}"
         assert (keras_accuracy == 1.0) == (seed in SUCCEEDING)
 
 
-def test_loss_is_the_one_keras_logs(atlas, keras_runs):
-    for seed, model in keras_runs.items():
-        logged = np.array(model.history.history["loss"])
-        assert atlas[seed].loss.shape == (200,)
-        np.testing.assert_allclose(atlas[seed].loss, logged, atol=1e-4, rtol=0)
+def test_loss_is_the_one_the_training_cell_records(atlas, keras_runs, lab_data):
+    X, y = lab_data
+    for seed, (_, recorded) in keras_runs.items():
+        assert atlas[seed].loss.shape == (201,) and atlas[seed].loss.dtype == np.float32
+        np.testing.assert_allclose(atlas[seed].loss, recorded, atol=1e-4, rtol=0)
+        # over all the examples, not a running mean over batches: the reference's at the end
+        final = cross_entropy(reference.forward(X, *atlas[seed].weights).scores, y)
+        assert atlas[seed].loss[-1] == pytest.approx(final, abs=1e-6), f"seed {seed}"
 
 
 def test_summary_is_the_diagnosis_of_the_training_cells_network(atlas, keras_runs, lab_data):
     X, y = lab_data
-    for seed, model in keras_runs.items():
-        logged = model.history.history["loss"]
-        diagnosis = mc.diagnose_training(X, y, model, logged)
+    for seed, (model, recorded) in keras_runs.items():
+        diagnosis = mc.diagnose_training(X, y, model, recorded)
         assert atlas[seed].summary == diagnosis.summary, f"seed {seed}"
         assert atlas[seed].dead_units == diagnosis.dead_units
         # and every fact in it holds for the atlas's weights, by the reference forward pass
@@ -111,6 +118,6 @@ def test_fewer_epochs_train_the_same_as_keras(lab_data):
     X, y = lab_data
     model = train_lab_network(X, y, epochs=20, seed=7)
     entry = mc.seed_atlas(X, y, [7], epochs=20)[7]
-    assert entry.loss.shape == (20,)
+    assert entry.loss.shape == (21,)
     for mine, theirs in zip(entry.weights, model.get_weights(), strict=True):
         np.testing.assert_allclose(mine, theirs, atol=1e-3, rtol=0)
