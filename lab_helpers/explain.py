@@ -273,5 +273,6 @@ def confusion_sentence(mixed, examples):
     wrong = sum(n for _, _, n in mixed)
     parts = [f"{_class_list([t])} taken for {_class_list([p])} "
              f"({n} example{'s' if n > 1 else ''})" for t, p, n in mixed]
-    return (f"Training FAILED to separate the classes: {wrong} of {examples} examples are "
+    verb = "is" if wrong == 1 else "are"  # "1 of 100 examples is", "2 of 100 examples are"
+    return (f"Training FAILED to separate the classes: {wrong} of {examples} examples {verb} "
             f"misclassified: " + "; ".join(parts) + ".")

@@ -5,11 +5,11 @@ plain loops (tests/support/), not with the functions that write the sentences.
 """
 
 import math
-import re
 
 import numpy as np
 import pytest
 from support import reference
+from support.diagnosis_truth import check_confusions
 from support.notebook_outputs import (
     cell_containing,
     printed_value,
@@ -75,18 +75,8 @@ def check_summary(line, y, y_pred):
     wrong = {}
     for t, p in zip(y, y_pred, strict=True):
         if t != p:
-            wrong[(int(t), p)] = wrong.get((int(t), p), 0) + 1
-    if not wrong:
-        assert line == "Every example is classified correctly: the network separates the classes."
-        return
-    total = sum(wrong.values())
-    assert line.startswith(f"Training FAILED to separate the classes: {total} of {len(y)} "
-                           "examples are misclassified: ")
-    named = re.findall(r"class (\d) \((\w+)\) taken for class (\d) \((\w+)\) \((\d+) examples?\)",
-                       line)
-    assert {(int(t), int(p)): int(n) for t, _, p, _, n in named} == wrong
-    assert all(a == COLOUR_NAMES[int(t)] and b == COLOUR_NAMES[int(p)]
-               for t, a, p, b, _ in named)
+            wrong[(int(t), int(p))] = wrong.get((int(t), int(p)), 0) + 1
+    check_confusions(line, wrong, len(y))
 
 
 def test_new_point_scores_probabilities_and_prediction_are_true(seeded_run):

@@ -103,8 +103,9 @@ def check_confusions(line, wrong, m):
     if not wrong:
         assert line == "Every example is classified correctly: the network separates the classes."
         return
-    assert line.startswith(f"Training FAILED to separate the classes: {sum(wrong.values())} of "
-                           f"{m} examples are misclassified: ")
+    total = sum(wrong.values())
+    assert line.startswith(f"Training FAILED to separate the classes: {total} of {m} examples "
+                           f"{'is' if total == 1 else 'are'} misclassified: ")
     found = re.findall(r"class (\d) \((\w+)\) taken for class (\d) \((\w+)\) \((\d+) examples?\)",
                        line)
     assert {(int(t), int(p)): int(n) for t, _, p, _, n in found} == wrong

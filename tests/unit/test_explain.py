@@ -158,6 +158,9 @@ def test_confusions_and_summary():
     assert summary == ("Training FAILED to separate the classes: 3 of 6 examples are "
                        "misclassified: class 1 (green) taken for class 0 (blue) (2 examples); "
                        "class 0 (blue) taken for class 1 (green) (1 example).")
+    assert mc.confusion_summary([0, 1, 1], [0, 0, 1]) == (
+        "Training FAILED to separate the classes: 1 of 3 examples is misclassified: "
+        "class 1 (green) taken for class 0 (blue) (1 example).")
     assert mc.confusion_summary(y_true, y_true) == (
         "Every example is classified correctly: the network separates the classes.")
     assert mc.confusions(y_true, y_true) == []
