@@ -24,14 +24,6 @@ def recorded(recorded_training):
     return recorded_training
 
 
-@pytest.fixture
-def explorer(lab_data, recorded):
-    X, y = lab_data
-    ex = mc.plt_training_explorer(X, y, recorded[1], 4, resolution=40)
-    yield ex
-    ex.close()
-
-
 def test_history_records_every_epoch_as_float32(recorded):
     model, history = recorded
     assert history.epochs.tolist() == list(range(201))  # epoch 0 = before training
@@ -73,6 +65,7 @@ def test_regions_for_an_epoch_are_the_model_with_that_epochs_weights(lab_data, r
     clone = keras.models.clone_model(model)
     clone.set_weights(history.weights_at(epoch))
     X, _ = lab_data
+    # 40: the explorer fixture's resolution (tests/unit/conftest.py)
     ids = mc.predict_class_ids(clone, grid_points(X, 1.0, 40)).reshape(40, 40)
     assert np.array_equal(explorer.regions(epoch), ids)
 

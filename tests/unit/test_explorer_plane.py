@@ -13,14 +13,6 @@ import lab_utils_multiclass_TF as mc
 EPOCHS = [0, 5, 37, 120, 200]
 
 
-@pytest.fixture
-def explorer(lab_data, recorded_training):
-    X, y = lab_data
-    ex = mc.plt_training_explorer(X, y, recorded_training[1], 4, resolution=30)
-    yield ex
-    ex.close()
-
-
 def plane_ax(explorer):
     (ax,) = [ax for ax in explorer.fig.axes if ax.get_title() == "Layer 2's plane"]
     return ax
