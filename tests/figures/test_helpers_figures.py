@@ -12,6 +12,7 @@ from support.figure_reader import colorbars, panels, pixels, share_near
 from support.reference import lab_scores
 
 import lab_utils_multiclass_TF as mc
+from lab_helpers.compute import plane_limits
 
 
 # --- compute ---------------------------------------------------------------
@@ -77,6 +78,23 @@ def test_plot_limits_cover_the_points_with_a_margin():
     X = np.array([[0.0, 1.0], [2.0, 5.0]])
     assert mc.plot_limits(X) == ((-1.0, 3.0), (0.0, 6.0))
     assert mc.plot_limits(np.array([[1.0, 1.0]]), margin=0) == ((1.0, 2.0), (1.0, 2.0))
+
+
+def test_plane_limits_cover_the_points_and_the_origin_with_a_margin():
+    A = np.array([[1.0, 2.0], [3.0, 0.5]])
+    assert plane_limits(A) == ((-0.25, 3.25), (-0.25, 2.25))  # the origin is always in view
+    assert plane_limits(A, margin=1) == ((-1.0, 4.0), (-1.0, 3.0))
+    A = np.array([[-2.0, 4.0]])
+    assert plane_limits(A, margin=0) == ((-2.0, 0.0), (0.0, 4.0))
+    # every example at the origin (both units off): still a range one wide, not zero
+    assert plane_limits(np.zeros((3, 2)), margin=0) == ((0.0, 1.0), (0.0, 1.0))
+
+
+def test_unit_maps_on_the_smallest_grid_and_with_the_most_units():
+    W = np.arange(20.0).reshape(2, 10)
+    xx0, xx1, maps = mc.unit_maps(W, np.zeros(10), (0, 1), (0, 1), resolution=2)
+    assert xx0.shape == (2, 2) and maps.shape == (10, 2, 2)
+    assert np.array_equal(maps[:, 1, 1], W[0] + W[1])  # at (1, 1)
 
 
 def test_compute_functions_use_their_documented_defaults():

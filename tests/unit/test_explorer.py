@@ -373,6 +373,19 @@ def test_live_figure_layout_and_look(explorer):
     assert loss_line.get_linewidth() == 2
 
 
+def test_live_title_names_the_epoch_centred_above_the_panels(explorer, recorded):
+    history = recorded[1]
+    title = explorer.title_
+    assert title.get_text() == (f"epoch 200: loss {history.loss[-1]:.3f}, "
+                                f"accuracy {history.accuracy[-1]:.0%}")
+    fig = explorer.fig
+    fig.canvas.draw()
+    box = title.get_window_extent()
+    width, height = fig.bbox.width, fig.bbox.height
+    assert (box.x0 + box.x1) / 2 == pytest.approx(width / 2, abs=2)  # centred on the figure
+    assert box.y1 <= height and box.y0 >= max(ax.get_window_extent().y1 for ax in fig.axes)
+
+
 @pytest.mark.filterwarnings(
     r"ignore:Passing unrecognized arguments to super\(Toolbar\):DeprecationWarning")
 def test_play_steps_one_epoch_at_a_time_through_a_short_training(lab_data):
@@ -413,9 +426,17 @@ def test_explorer_is_a_display_of_a_replay_computed_once_per_epoch(lab_data, rec
     assert replay.regions(37) is replay.regions(37)  # computed on first use, then kept
     explorer = TrainingExplorer(replay, static_epochs=[0])
     assert not hasattr(explorer, "figure_")  # storing only: nothing drawn yet
+    assert explorer.slider is None and explorer.play is None
     fig = Figure()
     assert explorer.plot(fig=fig) is explorer and explorer.figure_ is fig
     assert explorer.regions_.image.axes is fig.axes[0] and explorer.point_.axes is fig.axes[2]
+    widths = [ax.get_position().width for ax in fig.axes]  # the live figure's proportions
+    assert widths[0] == pytest.approx(widths[1]) == pytest.approx(1.15 * widths[2])
+    # a pyplot figure of the caller's stays open: only a figure it made is the explorer's
+    own = plt.figure()
+    TrainingExplorer(replay, static_epochs=[0]).plot(fig=own)
+    assert own.number in plt.get_fignums()
+    plt.close(own)
     assert explorer.plane_.regions.image.axes is fig.axes[1]
     before = list(fig.findobj())
     explorer.update(epoch=37)

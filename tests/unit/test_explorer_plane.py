@@ -89,8 +89,22 @@ def test_plane_limits_hold_every_example_at_every_epoch_and_never_move(
     assert len(set(limits)) == 1  # no jump from one epoch to the next
     (x_lo, x_hi), (y_lo, y_hi) = limits[0]
     every = np.vstack([hidden_at(history, int(e), X) for e in history.epochs])
-    assert x_lo < min(every[:, 0].min(), 0) and every[:, 0].max() < x_hi
-    assert y_lo < min(every[:, 1].min(), 0) and every[:, 1].max() < y_hi
+    margins = [min(every[:, 0].min(), 0) - x_lo, x_hi - every[:, 0].max(),
+               min(every[:, 1].min(), 0) - y_lo, y_hi - every[:, 1].max()]
+    # the origin and every example of every epoch, with a small margin on each side, the
+    # same on both ends of an axis
+    assert all(0.2 < margin <= 1 for margin in margins)
+    assert margins[0] == pytest.approx(margins[1]) and margins[2] == pytest.approx(margins[3])
+
+
+def test_plane_axes_are_drawn_under_the_examples(explorer):
+    ax = plane_ax(explorer)
+    dots = [line for line in ax.lines if line.get_linestyle() == "None"]
+    axis_lines = [line for line in ax.lines if line.get_linestyle() != "None"]
+    # axhline and axvline: data coordinates across, axes coordinates along
+    assert sorted((tuple(line.get_xdata()), tuple(line.get_ydata())) for line in axis_lines) == [
+        ((0, 0), (0, 1)), ((0, 1), (0, 0))]
+    assert max(line.get_zorder() for line in axis_lines) < min(d.get_zorder() for d in dots)
 
 
 @pytest.mark.parametrize("epoch", [0, 60, 200])
@@ -105,6 +119,73 @@ def test_unit_names_sit_on_their_zero_lines(recorded_training, explorer, epoch):
         assert W1[0, j] * x0 + W1[1, j] * x1 + b1[j] == pytest.approx(0, abs=1e-4)
     spots = np.array([name.get_position() for name in names])
     assert np.linalg.norm(spots[0] - spots[1]) > 1.0  # apart, even where the lines cross
+
+
+def spot_fractions(explorer, epoch):
+    """Where each unit's name sits along its zero line, as a fraction from its first end;
+    the name must lie on the line."""
+    fractions = []
+    for name, (start, end) in zip(explorer.artists["names"], explorer.zero_lines(epoch),
+                                  strict=True):
+        t = np.dot(np.subtract(name.get_position(), start), end - start) / np.sum(
+            (end - start) ** 2)
+        np.testing.assert_allclose(start + t * (end - start), name.get_position(), atol=1e-9)
+        fractions.append(t)
+    return fractions
+
+
+@pytest.mark.parametrize("epoch", [0, 60, 200])
+def test_unit_names_spread_evenly_along_their_lines(recorded_training, explorer, epoch):
+    explorer.show_epoch(epoch)
+    W1, b1 = recorded_training[1].weights_at(epoch)[:2]
+    for j, (start, end) in enumerate(explorer.zero_lines(epoch)):  # the lines z_j = 0
+        for x in (start, end):
+            assert x @ W1[:, j] + b1[j] == pytest.approx(0, abs=1e-4)
+    t0, t1 = spot_fractions(explorer, epoch)
+    assert 0 < t0 < 0.25 and t0 + t1 == pytest.approx(1)  # one near each end, alike
+
+
+@pytest.mark.parametrize("units", [1, 3])
+def test_unit_names_of_one_or_three_units(lab_data, units):
+    X, y = lab_data
+    keras.utils.set_random_seed(3)
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(units, activation="relu"),
+                              keras.layers.Dense(4)])
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer="adam")
+    history = mc.WeightHistory(X, y)
+    model.fit(X, y, epochs=1, verbose=0, callbacks=[history])
+    ex = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+    fractions = spot_fractions(ex, 1)
+    assert fractions == pytest.approx([0.5] if units == 1 else [0.12, 0.5, 0.88], abs=0.1)
+    steps = np.diff(fractions)
+    assert steps == pytest.approx(np.full(units - 1, steps[0] if units > 1 else 0))  # evenly
+    assert fractions[0] + fractions[-1] == pytest.approx(1)
+    ex.close()
+
+
+def test_static_panels_keep_their_shape_above_a_loss_strip(lab_data, recorded_training):
+    X, y = lab_data
+    for epochs in ([0, 200], [0, 10, 20, 50, 100, 200]):
+        ex = mc.plt_training_explorer(X, y, recorded_training[1], 4, static_epochs=epochs,
+                                      resolution=10)
+        fig = ex.static_figure()
+        fig.canvas.draw()
+        *panels, loss = [ax.get_window_extent() for ax in fig.axes]
+        assert len(panels) == 2 * len(epochs)
+        for box in panels:
+            assert 0.75 < box.width / box.height < 1.35, epochs  # not squashed
+        assert loss.height < min(box.height for box in panels)  # a strip under the panels
+        lowest = min(box.y0 for box in panels)
+        assert 0 < lowest - loss.y1 < min(box.height for box in panels)  # right under them
+        assert loss.x0 == pytest.approx(min(b.x0 for b in panels), abs=1)  # across them all
+        assert loss.x1 == pytest.approx(max(b.x1 for b in panels), abs=1)
+        ex.close()
+
+
+def test_per_epoch_values_keep_their_names_and_docs(explorer):
+    regions = explorer.replay.regions
+    assert regions.__name__ == "regions" and "class ids" in regions.__doc__.lower()
 
 
 def test_static_loss_curve_is_the_recorded_loss_with_the_chosen_epochs_marked(

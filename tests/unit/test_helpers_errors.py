@@ -11,6 +11,7 @@ from sklearn.linear_model import LinearRegression
 from support.reference import lab_scores
 
 import lab_utils_multiclass_TF as mc
+from lab_helpers.compute import plane_limits
 
 X = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0], [3.0, 1.0]])
 Y = np.array([0, 1, 2, 3])
@@ -110,6 +111,17 @@ CASES = [
      lambda: mc.predict_class_ids(lambda A: np.zeros(3, int), X),
      ValueError, r"model must return scores \(N, k\) or class ids \(N,\) for N=4; got shape "
                  r"\(3,\)"),
+    ("unit maps: b length", lambda: mc.unit_maps(W1, np.zeros(3), (0, 1), (0, 1)),
+     ValueError, r"b must have shape \(2,\) to fit W of shape \(2, 2\); got \(3,\)"),
+    ("unit maps: too many units", lambda: mc.unit_maps(np.ones((2, 11)), np.zeros(11), (0, 1),
+                                                       (0, 1)),
+     ValueError, r"W must have 1 to 10 units \(columns\); got 11"),
+    ("unit maps: resolution", lambda: mc.unit_maps(W1, B1, (0, 1), (0, 1), resolution=1),
+     ValueError, r"resolution must be an integer >= 2; got 1"),
+    ("plane limits: A", lambda: plane_limits(np.ones((2, 3))),
+     ValueError, r"A must be an array of shape \(m, 2\); got shape \(2, 3\)"),
+    ("plane limits: margin", lambda: plane_limits(np.ones((2, 2)), margin=-1),
+     ValueError, r"margin must be a finite number >= 0; got -1"),
     ("weights not a list", lambda: mc.forward_trace("W1 b1 W2 b2", (0, 0)),
      TypeError, r"model must be a Keras model of Dense layers or a list of weights "
                 r"\[W1, b1, W2, b2, ...\]; got str"),
