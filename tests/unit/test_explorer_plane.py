@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from support import reference
 from support.counts import drawn_counts, expected_counts
+from support.keras_models import dense_network
 
 import lab_utils_multiclass_TF as mc
 
@@ -22,6 +23,17 @@ def hidden_at(history, epoch, X):
     """relu(X W1 + b1) with the weights recorded at ``epoch``."""
     W1, b1 = history.weights_at(epoch)[:2]
     return reference.relu(reference.dense(X, W1, b1))
+
+
+def short_training(X, y, units, *, epochs):
+    """The WeightHistory of a few epochs of a network 2 -> units (ReLU) -> 4."""
+    keras.utils.set_random_seed(3)
+    model = dense_network(units, 4)
+    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                  optimizer="adam")
+    history = mc.WeightHistory(X, y)
+    model.fit(X, y, epochs=epochs, verbose=0, callbacks=[history])
+    return history
 
 
 def drawn_positions(ax, y):
@@ -148,14 +160,7 @@ def test_unit_names_spread_evenly_along_their_lines(recorded_training, explorer,
 @pytest.mark.parametrize("units", [1, 3])
 def test_unit_names_of_one_or_three_units(lab_data, units):
     X, y = lab_data
-    keras.utils.set_random_seed(3)
-    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(units, activation="relu"),
-                              keras.layers.Dense(4)])
-    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                  optimizer="adam")
-    history = mc.WeightHistory(X, y)
-    model.fit(X, y, epochs=1, verbose=0, callbacks=[history])
-    ex = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+    ex = mc.plt_training_explorer(X, y, short_training(X, y, units, epochs=1), 4, resolution=10)
     fractions = spot_fractions(ex, 1)
     assert fractions == pytest.approx([0.5] if units == 1 else [0.12, 0.5, 0.88], abs=0.1)
     steps = np.diff(fractions)
@@ -220,14 +225,7 @@ def test_static_plane_panels_show_the_examples_of_their_epoch(lab_data, recorded
 
 def test_without_two_layer1_units_there_is_no_plane_view(lab_data):
     X, y = lab_data
-    keras.utils.set_random_seed(5)
-    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="relu"),
-                              keras.layers.Dense(4)])
-    model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                  optimizer="adam")
-    history = mc.WeightHistory(X, y)
-    model.fit(X, y, epochs=2, verbose=0, callbacks=[history])
-    ex = mc.plt_training_explorer(X, y, history, 4, resolution=10)
+    ex = mc.plt_training_explorer(X, y, short_training(X, y, 3, epochs=2), 4, resolution=10)
     assert [ax.get_title() for ax in ex.fig.axes] == ["Input plane", "Training loss"]
     assert ex.plane_ is None and "plane dots" not in ex.artists
     ex.show_epoch(1)  # still moves
