@@ -187,12 +187,17 @@ def test_bad_input_gets_a_clear_error(lab_data, recorded):
          ValueError, r"static_epochs must list 1 to 6 epochs; got 0"),
         (lambda: mc.plt_training_explorer(X, y, history3, 4), ValueError,
          r"the recorded model must take 2 inputs, as X; got 3"),
+        (lambda: mc.plt_training_explorer(X, np.where(y == 3, 5, y), history, 4), ValueError,
+         r"y holds class id 5, outside classes 0..3"),
+        (lambda: mc.plt_training_explorer(X, y, history, 4, resolution=1), ValueError,
+         r"resolution must be an integer >= 2; got 1"),
     ]
     for call, error, message in cases:
         with pytest.raises(error) as raised:
             call()
         assert re.fullmatch(message, str(raised.value)), str(raised.value)
     assert plt.get_fignums() == []
+    mc.plt_training_explorer(X, y, history, 4, resolution=2).close()  # the coarsest grid
 
 
 def test_history_of_a_functional_model_that_stops_early(lab_data):
@@ -358,6 +363,8 @@ def test_live_figure_layout_and_look(explorer):
     assert [plane_ax.get_xlabel(), plane_ax.get_ylabel()] == ["a0 (unit 0)", "a1 (unit 1)"]
     dots = [line for line in regions_ax.lines if line.get_linestyle() == "None"]
     assert len(dots) == 4 and {line.get_markersize() for line in dots} == {4.0}  # area 16
+    plane_dots = [line for line in plane_ax.lines if line.get_linestyle() == "None"]
+    assert len(plane_dots) == 4 and {line.get_markersize() for line in plane_dots} == {4.0}
     zero_lines = explorer.artists["lines"]
     assert len(zero_lines) == 2
     for line in zero_lines:

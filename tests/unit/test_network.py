@@ -8,6 +8,7 @@ from support.keras_models import random_network
 from lab_helpers.network import (
     DenseLayer,
     Network,
+    cross_entropy,
     dense_layers,
     forward,
     layers_from_weights,
@@ -92,6 +93,16 @@ def test_forward_computes_in_double_precision_from_float32_inputs():
     expected = float(third) + 1.0 + float(np.float32(1e-8))  # Python floats: double precision
     assert out.dtype == np.float64
     assert out[0] == expected
+
+
+def test_cross_entropy_by_hand_for_one_network_and_for_a_stack():
+    logits = np.array([[0.0, np.log(3.0)], [np.log(3.0), 0.0]])  # softmax rows: 1/4, 3/4
+    y = np.array([1, 1])  # own-class probabilities 3/4 and 1/4
+    expected = -(np.log(0.75) + np.log(0.25)) / 2
+    assert cross_entropy(logits, y) == pytest.approx(expected)
+    # a stack of networks (the seed atlas): one mean per network, not one over all
+    stack = np.stack([logits, np.zeros((2, 2))])
+    np.testing.assert_allclose(cross_entropy(stack, y), [expected, np.log(2.0)])
 
 
 def test_softmax_by_hand_and_without_overflow():
