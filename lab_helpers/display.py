@@ -15,6 +15,21 @@ import io
 import sys
 
 
+class FigureDisplay:
+    """What the lab's Displays share: ``fig``, the name their ``figure_`` had before they
+    became Displays, and :meth:`close`."""
+
+    @property
+    def fig(self):
+        return self.figure_
+
+    def close(self):
+        """Close the figure."""
+        import matplotlib.pyplot as plt
+
+        plt.close(self.figure_)
+
+
 def live_canvas(fig):
     """``fig``'s canvas if it is an ipympl widget (the ``%matplotlib widget`` backend), else None.
 

@@ -19,7 +19,13 @@ from .checks import (
     check_whole_number,
     named_argument,
 )
-from .display import Blitter, bundle_with_fallback, png_base64, slider_and_play
+from .display import (
+    Blitter,
+    FigureDisplay,
+    bundle_with_fallback,
+    png_base64,
+    slider_and_play,
+)
 from .draw import new_figure
 from .explorer_draw import (  # noqa: F401 (ZERO_LINE, LOSS_LINE: the look, by their old home)
     LOSS_LINE,
@@ -48,7 +54,39 @@ LABEL = ("Training replay: at several epochs, the decision regions and the layer
          "epochs marked")
 
 
-class TrainingExplorer:
+class _ExplorerNamesBeforeTheSplit(FigureDisplay):
+    """The explorer's artists and numbers by the names they had before it became a Display
+    of a :class:`~lab_helpers.replay.TrainingReplay`."""
+
+    @property
+    def artists(self):
+        """``"regions"``, ``"lines"``, ``"names"``, ``"marker"``, ``"title"`` and, with
+        layer 2's plane, ``"plane regions"``, ``"plane dots"`` and ``"counts"``."""
+        named = {"regions": self.regions_, "lines": self.zero_lines_,
+                 "names": self.input_.names, "marker": self.point_, "title": self.title_}
+        if self.plane_ is not None:
+            named.update({"plane regions": self.plane_.regions, "plane dots": self.plane_.dots,
+                          "counts": self.plane_.counts})
+        return named
+
+    @property
+    def history(self):
+        return self.replay.history
+
+    @property
+    def box(self):
+        return self.replay.box
+
+    def regions(self, epoch):
+        """Class ids predicted on the mesh by the weights of ``epoch``: (r, r) ints."""
+        return self.replay.regions(epoch)
+
+    def zero_lines(self, epoch):
+        """End points of each layer-1 unit's line ``z = 0`` in the plot: (units, 2, 2)."""
+        return self.replay.zero_lines(epoch)
+
+
+class TrainingExplorer(_ExplorerNamesBeforeTheSplit):
     """A replay of the training recorded by a ``WeightHistory``: a Display of a
     :class:`lab_helpers.replay.TrainingReplay`.
 
@@ -84,38 +122,6 @@ class TrainingExplorer:
         self.replay, self.static_epochs = replay, static_epochs
         self.slider = self.play = self._box = None
 
-    # -- what it shows, by the names it had before the split ------------------
-    @property
-    def fig(self):
-        return self.figure_
-
-    @property
-    def artists(self):
-        """``"regions"``, ``"lines"``, ``"names"``, ``"marker"``, ``"title"`` and, with
-        layer 2's plane, ``"plane regions"``, ``"plane dots"`` and ``"counts"``."""
-        named = {"regions": self.regions_, "lines": self.zero_lines_,
-                 "names": self.input_.names, "marker": self.point_, "title": self.title_}
-        if self.plane_ is not None:
-            named.update({"plane regions": self.plane_.regions, "plane dots": self.plane_.dots,
-                          "counts": self.plane_.counts})
-        return named
-
-    @property
-    def history(self):
-        return self.replay.history
-
-    @property
-    def box(self):
-        return self.replay.box
-
-    def regions(self, epoch):
-        """Class ids predicted on the mesh by the weights of ``epoch``: (r, r) ints."""
-        return self.replay.regions(epoch)
-
-    def zero_lines(self, epoch):
-        """End points of each layer-1 unit's line ``z = 0`` in the plot: (units, 2, 2)."""
-        return self.replay.zero_lines(epoch)
-
     # -- draw ----------------------------------------------------------------
     def plot(self, fig=None):
         """Draw the last recorded epoch over the input plane and over layer 2's plane, and
@@ -130,27 +136,16 @@ class TrainingExplorer:
 
         epoch = int(self.replay.epochs[-1])
         created = fig is None
-        count = 3 if self.replay.has_plane else 2
-        widths = LIVE_WIDTHS[-count:]
         with lab_style():
-            if fig is None:
-                with plt.ioff():  # shown inside the widget box, not on its own
-                    fig, axes = new_figure(LIVE_FIGSIZE, 1, count, width_ratios=widths)
-                axes = axes[0]
-            else:
-                axes = fig.subplots(1, count, width_ratios=widths)
-            fig.subplots_adjust(**LIVE_LAYOUT)
+            fig, axes = _live_panels(fig, 3 if self.replay.has_plane else 2)
             self.figure_ = fig
             self.input_ = InputView(axes[0], self.replay, epoch)
             axes[0].set_title("Input plane")
-            self.plane_ = PlaneView(axes[1], self.replay, epoch) if count == 3 else None
+            self.plane_ = PlaneView(axes[1], self.replay, epoch) if len(axes) == 3 else None
             if self.plane_ is not None:
                 axes[1].set_title(PLANE_TITLE)
             self.point_ = draw_loss(axes[-1], self.replay, [epoch])
-            # above the panels; an axes' text, which saving draws although animated
-            self.title_ = axes[0].text(*TITLE_SPOT, epoch_title(self.replay, epoch),
-                                       transform=fig.transFigure, ha="center", va="top",
-                                       fontsize="large")
+            self.title_ = _draw_title(axes[0], epoch_title(self.replay, epoch))
         self.regions_, self.zero_lines_ = self.input_.regions, self.input_.lines
         # the examples lie on the regions: redrawn over them, so they change too
         changing = self.input_.changing + ([] if self.plane_ is None else self.plane_.changing)
@@ -200,12 +195,34 @@ class TrainingExplorer:
 
     def close(self):
         """Close the interactive figure and its widgets."""
-        import matplotlib.pyplot as plt
-
-        plt.close(self.figure_)
+        super().close()
         for widget in (self._box, self.slider, self.play):
             if widget is not None:
                 widget.close()
+
+
+def _live_panels(fig, count):
+    """``count`` panels side by side for the live figure: on ``fig``, or on a new pyplot
+    figure (made with pyplot's interactive mode off: it is shown in the widget box, not on
+    its own). Returns the figure and its axes."""
+    import matplotlib.pyplot as plt
+
+    widths = LIVE_WIDTHS[-count:]
+    if fig is None:
+        with plt.ioff():
+            fig, axes = new_figure(LIVE_FIGSIZE, 1, count, width_ratios=widths)
+        axes = axes[0]
+    else:
+        axes = fig.subplots(1, count, width_ratios=widths)
+    fig.subplots_adjust(**LIVE_LAYOUT)
+    return fig, axes
+
+
+def _draw_title(ax, text):
+    """The epoch's title, centred above the panels: a text of ``ax`` (which saving draws,
+    although animated) placed in figure coordinates."""
+    return ax.text(*TITLE_SPOT, text, transform=ax.figure.transFigure, ha="center",
+                   va="top", fontsize="large")
 
 
 def check_history(**kwargs):

@@ -18,7 +18,7 @@ from .checks import (
     check_points,
     check_whole_number,
 )
-from .display import Blitter, on_left_click
+from .display import Blitter, FigureDisplay, on_left_click
 from .draw import (
     RegionsArtist,
     class_labels,
@@ -109,7 +109,27 @@ def draw_bars(ax, k, title, label, *, limits=None):
     return bars, values, None
 
 
-class ForwardTraceView:
+class _TraceNamesBeforeTheSplit(FigureDisplay):
+    """The trace's artists by the names they had before it became a Display."""
+
+    @property
+    def artists(self):
+        """The named artists, panel by panel, as a dict."""
+        plane = ({"note": self.plane_note_} if self.plane_point_ is None
+                 else {"regions": self.plane_regions_, "point": self.plane_point_})
+        return {
+            "data": {"regions": self.regions_, "point": self.point_},
+            "units": [{"point": p, "text": t}
+                      for p, t in zip(self.unit_points_, self.unit_texts_, strict=True)],
+            "plane": plane,
+            "scores": {"bars": self.score_bars_, "values": self.score_values_,
+                       "axis": self.score_axis_},
+            "probabilities": {"bars": self.probability_bars_,
+                              "values": self.probability_values_},
+        }
+
+
+class ForwardTraceView(_TraceNamesBeforeTheSplit):
     """A figure that follows one point through a two-layer network: a Display of
     :class:`lab_helpers.trace.ForwardTraces`; made by :func:`plt_forward_trace`.
 
@@ -152,26 +172,6 @@ class ForwardTraceView:
 
     def __init__(self, traces, *, point):
         self.traces, self.point = traces, point
-
-    @property
-    def fig(self):
-        return self.figure_
-
-    @property
-    def artists(self):
-        """The named artists, panel by panel, as a dict (the form they had before)."""
-        plane = ({"note": self.plane_note_} if self.plane_point_ is None
-                 else {"regions": self.plane_regions_, "point": self.plane_point_})
-        return {
-            "data": {"regions": self.regions_, "point": self.point_},
-            "units": [{"point": p, "text": t}
-                      for p, t in zip(self.unit_points_, self.unit_texts_, strict=True)],
-            "plane": plane,
-            "scores": {"bars": self.score_bars_, "values": self.score_values_,
-                       "axis": self.score_axis_},
-            "probabilities": {"bars": self.probability_bars_,
-                              "values": self.probability_values_},
-        }
 
     # -- draw once -----------------------------------------------------------
     def plot(self, fig=None):
@@ -239,12 +239,6 @@ class ForwardTraceView:
     def move_to(self, point):
         """Follow ``point`` (x0, x1) instead: every panel is updated in place."""
         self.update(point=check_one_point(point=point))
-
-    def close(self):
-        """Close the figure."""
-        import matplotlib.pyplot as plt
-
-        plt.close(self.figure_)
 
 
 def _set_bars(bars, texts, values, heights, winner):
